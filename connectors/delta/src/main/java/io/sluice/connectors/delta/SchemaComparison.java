@@ -1,0 +1,154 @@
+package io.sluice.connectors.delta;
+
+import io.delta.kernel.types.ArrayType;
+import io.delta.kernel.types.DataType;
+import io.delta.kernel.types.MapType;
+import io.delta.kernel.types.StructField;
+import io.delta.kernel.types.StructType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * How a dataset's definition (schema and partition columns) compares with an existing Delta table.
+ *
+ * <p>Types are compared as Delta stores them, so {@code VARCHAR(10)} and {@code STRING} are the
+ * same, and so are {@code TIMESTAMP(3)} and {@code TIMESTAMP(6)}. A definition that is {@code NOT
+ * NULL} where the table allows nulls is a difference, but rows of such a definition can still be
+ * appended: see {@link #isWritable()}.
+ */
+public final class SchemaComparison {
+  private final List<String> differences;
+  private final boolean writable;
+
+  private SchemaComparison(List<String> differences, boolean writable) {
+    this.differences = List.copyOf(differences);
+    this.writable = writable;
+  }
+
+  /** Whether the table has exactly the definition's columns, types, nullability and partitions. */
+  public boolean isSame() {
+    return differences.isEmpty();
+  }
+
+  /** Whether rows of the definition can be appended to the table as it is. */
+  public boolean isWritable() {
+    return writable;
+  }
+
+  /** Each difference as a sentence, table side first; empty when {@link #isSame()}. */
+  public List<String> differences() {
+    return differences;
+  }
+
+  /** A one-line description: "same" or the differences joined with "; ". */
+  public String describe() {
+    return isSame() ? "same" : String.join("; ", differences);
+  }
+
+  @Override
+  public String toString() {
+    return describe();
+  }
+
+  static SchemaComparison between(StructType table, List<String> tablePartitions,
+      StructType definition, List<String> definitionPartitions) {
+    Collector collector = new Collector();
+    collector.compareFields("", table, definition);
+    if (!tablePartitions.equals(definitionPartitions)) {
+      collector.add(true, String.format(
+          "the table is partitioned by %s but the definition by %s",
+          tablePartitions, definitionPartitions));
+    }
+    return new SchemaComparison(collector.differences, collector.writable);
+  }
+
+  /** Walks both schemas and records the differences. */
+  private static final class Collector {
+    private final List<String> differences = new ArrayList<>();
+    private boolean writable = true;
+
+    void add(boolean blocksWrites, String difference) {
+      differences.add(difference);
+      writable &= !blocksWrites;
+    }
+
+    void compareFields(String owner, StructType table, StructType definition) {
+      String prefix = owner.isEmpty() ? "" : owner + ".";
+      Map<String, StructField> tableFields = byName(table);
+      Map<String, StructField> definitionFields = byName(definition);
+      List<String> tableNames = List.copyOf(tableFields.keySet());
+      List<String> definitionNames = List.copyOf(definitionFields.keySet());
+      for (String name : tableNames) {
+        StructField other = definitionFields.get(name);
+        if (other == null) {
+          add(true, String.format("column %s%s is in the table but not in the definition",
+              prefix, name));
+        } else {
+          StructField field = tableFields.get(name);
+          compare(prefix + name, field.getDataType(), field.isNullable(), other.getDataType(),
+              other.isNullable());
+        }
+      }
+      for (String name : definitionNames) {
+        if (!tableFields.containsKey(name)) {
+          add(true, String.format("column %s%s is in the definition but not in the table",
+              prefix, name));
+        }
+      }
+      List<String> common = tableNames.stream().filter(definitionFields::containsKey)
+          .collect(Collectors.toList());
+      List<String> commonInDefinitionOrder = definitionNames.stream()
+          .filter(tableFields::containsKey).collect(Collectors.toList());
+      if (!common.equals(commonInDefinitionOrder)) {
+        add(true, String.format("%s are in the order %s in the table but %s in the definition",
+            owner.isEmpty() ? "the columns" : "the fields of " + owner, common,
+            commonInDefinitionOrder));
+      }
+    }
+
+    void compare(String column, DataType table, boolean tableNullable, DataType definition,
+        boolean definitionNullable) {
+      if (tableNullable != definitionNullable) {
+        add(!tableNullable, String.format("column %s is %s in the table but %s in the definition",
+            column, nullability(tableNullable), nullability(definitionNullable)));
+      }
+      if (table instanceof StructType && definition instanceof StructType) {
+        compareFields(column, (StructType) table, (StructType) definition);
+      } else if (table instanceof ArrayType && definition instanceof ArrayType) {
+        ArrayType a = (ArrayType) table;
+        ArrayType b = (ArrayType) definition;
+        compare(column + ".element", a.getElementType(), a.containsNull(), b.getElementType(),
+            b.containsNull());
+      } else if (table instanceof MapType && definition instanceof MapType) {
+        MapType a = (MapType) table;
+        MapType b = (MapType) definition;
+        compare(column + ".key", a.getKeyType(), false, b.getKeyType(), false);
+        compare(column + ".value", a.getValueType(), a.isValueContainsNull(), b.getValueType(),
+            b.isValueContainsNull());
+      } else if (!table.equivalent(definition)) {
+        add(true, String.format("column %s is %s in the table but %s in the definition",
+            column, sqlName(table), sqlName(definition)));
+      }
+    }
+
+    private static Map<String, StructField> byName(StructType struct) {
+      return struct.fields().stream().collect(Collectors.toMap(StructField::getName,
+          Function.identity(), (a, b) -> a, java.util.LinkedHashMap::new));
+    }
+
+    private static String nullability(boolean nullable) {
+      return nullable ? "nullable" : "NOT NULL";
+    }
+
+    private static String sqlName(DataType type) {
+      try {
+        return DeltaTypes.toFlink("", type, true).asSummaryString();
+      } catch (IllegalArgumentException e) {
+        return type.toString();
+      }
+    }
+  }
+}

@@ -1,0 +1,16 @@
+package io.sluice.connectors.delta;
+
+/** How a {@link DeltaSink} changes its table. */
+public enum WriteMode {
+  /**
+   * Adds the rows to the table, one commit per completed checkpoint (streaming jobs) or one commit
+   * at the end of the input (jobs without checkpoints). The table must exist.
+   */
+  APPEND,
+  /**
+   * Replaces the table's whole content, schema and partitioning with the rows, in one commit at
+   * the end of a bounded input; creates the table if it does not exist. Only for jobs without
+   * checkpoints, such as BATCH runtime mode.
+   */
+  OVERWRITE
+}

@@ -1,0 +1,84 @@
+package io.sluice.connectors.delta;
+
+import io.delta.kernel.Operation;
+import io.delta.kernel.Snapshot;
+import io.delta.kernel.Transaction;
+import io.delta.kernel.engine.Engine;
+import io.delta.kernel.transaction.UpdateTableTransactionBuilder;
+import io.delta.kernel.types.StructType;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * Builds the Kernel transactions of a sink: the one writers lay out and transform data files with
+ * (never committed), and the ones the committer commits.
+ */
+final class WriteTransactions {
+  static final String ENGINE_INFO = "Sluice/0.1";
+
+  private final DeltaSinkConfig config;
+  private final Engine engine;
+
+  WriteTransactions(DeltaSinkConfig config, Engine engine) {
+    this.config = config;
+    this.engine = engine;
+  }
+
+  /** The transaction whose state tells writers the table's schema, partitioning and layout. */
+  Transaction forWriters() {
+    return config.mode() == WriteMode.APPEND
+        ? append(latest(), Operation.WRITE, OptionalLong.empty()) : overwrite();
+  }
+
+  /** The latest snapshot of the table, which must exist for an append. */
+  Snapshot latest() {
+    return DeltaTable.latestSnapshot(engine, config.tablePath())
+        .orElseThrow(() -> new IllegalStateException(String.format(
+            "Cannot append to Delta table %s: it does not exist. Create it before the job "
+                + "starts (DeltaTable.create) or write with WriteMode.OVERWRITE.",
+            config.tablePath())));
+  }
+
+  /**
+   * An append to the snapshot, recording {@code transactionVersion} for the sink's application id
+   * when present.
+   */
+  Transaction append(Snapshot snapshot, Operation operation, OptionalLong transactionVersion) {
+    checkAppendable(snapshot);
+    UpdateTableTransactionBuilder builder =
+        snapshot.buildUpdateTableTransaction(ENGINE_INFO, operation);
+    if (transactionVersion.isPresent()) {
+      builder = builder.withTransactionId(config.applicationId(), transactionVersion.getAsLong());
+    }
+    return builder.build(engine);
+  }
+
+  /** A transaction that replaces the table (or creates it) with the sink's schema. */
+  Transaction overwrite() {
+    StructType schema = DeltaTypes.toKernel(config.rowType());
+    Optional<Snapshot> existing = DeltaTable.latestSnapshot(engine, config.tablePath());
+    if (existing.isEmpty()) {
+      return DeltaTable.createTransaction(engine, config.tablePath(), schema,
+          config.partitionColumns(), Map.of());
+    }
+    Map<String, String> properties = new HashMap<>(existing.get().getTableProperties());
+    return KernelInternals.replaceTable(engine, existing.get(), schema, config.partitionColumns(),
+        DeltaTable.withRequiredFeatures(schema, properties));
+  }
+
+  private void checkAppendable(Snapshot snapshot) {
+    List<String> partitions = config.partitionColumns().isEmpty()
+        ? snapshot.getPartitionColumnNames() : config.partitionColumns();
+    SchemaComparison comparison = SchemaComparison.between(snapshot.getSchema(),
+        snapshot.getPartitionColumnNames(), DeltaTypes.toKernel(config.rowType()), partitions);
+    if (!comparison.isWritable()) {
+      throw new IllegalStateException(String.format(
+          "Cannot append to Delta table %s: its definition differs from the rows written (%s). "
+              + "Full-refresh the dataset so the table is recreated with the new definition.",
+          config.tablePath(), comparison.describe()));
+    }
+  }
+}

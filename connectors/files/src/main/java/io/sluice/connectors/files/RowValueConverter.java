@@ -1,0 +1,62 @@
+package io.sluice.connectors.files;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.table.data.GenericRowData;
+import org.apache.flink.table.types.logical.RowType;
+
+/**
+ * Converts a record (a map from field name to plain value) into a {@link GenericRowData}, matching
+ * fields to columns by exact, case-sensitive name. A field the row type does not declare, or whose
+ * value does not fit its column, goes to the {@link Rescue} under its path and leaves the column
+ * null; a field that is absent or null makes the column null and is not rescued.
+ */
+final class RowValueConverter implements ValueConverter {
+  private final String[] names;
+  private final ValueConverter[] converters;
+  private final Map<String, Integer> positions = new HashMap<>();
+
+  RowValueConverter(RowType type) {
+    List<RowType.RowField> fields = type.getFields();
+    names = new String[fields.size()];
+    converters = new ValueConverter[fields.size()];
+    for (int i = 0; i < names.length; i++) {
+      names[i] = fields.get(i).getName();
+      converters[i] = ValueConverters.forType(fields.get(i).getType());
+      positions.put(names[i], i);
+    }
+  }
+
+  @Override
+  public Object convert(Object value, Rescue rescue, String path) {
+    if (!(value instanceof Map<?, ?> map)) {
+      throw ConversionFailure.INSTANCE;
+    }
+    return convertFields(map, rescue, path);
+  }
+
+  /** The row for a record's fields; {@code path} is empty at the top level. */
+  GenericRowData convertFields(Map<?, ?> record, Rescue rescue, String path) {
+    GenericRowData row = new GenericRowData(names.length);
+    for (Map.Entry<?, ?> entry : record.entrySet()) {
+      String name = String.valueOf(entry.getKey());
+      Object value = entry.getValue();
+      String fieldPath = path.isEmpty() ? name : path + "." + name;
+      Integer position = positions.get(name);
+      if (value == null) {
+        continue;
+      }
+      if (position == null) {
+        rescue.put(fieldPath, value);
+        continue;
+      }
+      try {
+        row.setField(position, converters[position].convert(value, rescue, fieldPath));
+      } catch (ConversionFailure e) {
+        rescue.put(fieldPath, value);
+      }
+    }
+    return row;
+  }
+}

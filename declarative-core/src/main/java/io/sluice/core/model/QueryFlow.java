@@ -1,0 +1,22 @@
+package io.sluice.core.model;
+
+import java.util.Objects;
+
+/**
+ * A flow defined by a query: the query of a streaming table or materialized view, or {@code
+ * CREATE FLOW f AS INSERT INTO [ONCE] target BY NAME query}. How it runs depends on its target:
+ * into a streaming table or sink it appends incrementally; into a materialized view it recomputes.
+ *
+ * @param once {@code INSERT INTO ONCE}: runs once (a backfill), and again on a full refresh
+ */
+public record QueryFlow(
+    String name, String target, Query query, boolean once, boolean implicit, SourceLocation location)
+    implements Flow {
+
+  public QueryFlow {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(target, "target");
+    Objects.requireNonNull(query, "query");
+    Objects.requireNonNull(location, "location");
+  }
+}

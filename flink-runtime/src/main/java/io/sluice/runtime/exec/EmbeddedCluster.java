@@ -1,0 +1,81 @@
+package io.sluice.runtime.exec;
+
+import io.sluice.runtime.storage.StorageLayout;
+import java.nio.file.Path;
+import org.apache.flink.api.common.JobID;
+import org.apache.flink.api.common.JobStatus;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.MemorySize;
+import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.configuration.TaskManagerOptions;
+import org.apache.flink.core.execution.SavepointFormatType;
+import org.apache.flink.runtime.jobgraph.JobGraph;
+import org.apache.flink.runtime.jobmaster.JobResult;
+import org.apache.flink.runtime.minicluster.MiniCluster;
+import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
+
+/**
+ * A Flink MiniCluster in this process, started once per command and shared by all the flow jobs
+ * of an update (a cluster start costs seconds; a job on a running cluster much less).
+ */
+public final class EmbeddedCluster implements FlinkCluster {
+  private final MiniCluster cluster;
+  private final int slots;
+
+  private EmbeddedCluster(MiniCluster cluster, int slots) {
+    this.cluster = cluster;
+    this.slots = slots;
+  }
+
+  /** Starts a cluster with the given number of task slots and optional configuration overrides. */
+  public static EmbeddedCluster start(int slots, Configuration overrides) throws Exception {
+    Configuration conf = new Configuration();
+    conf.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MemorySize.parse("256m"));
+    conf.set(TaskManagerOptions.NETWORK_MEMORY_MIN, MemorySize.parse("64m"));
+    conf.set(TaskManagerOptions.NETWORK_MEMORY_MAX, MemorySize.parse("64m"));
+    conf.set(RestOptions.BIND_PORT, "0");
+    conf.addAll(overrides);
+    MiniCluster cluster = new MiniCluster(new MiniClusterConfiguration.Builder()
+        .setConfiguration(conf)
+        .setNumTaskManagers(1)
+        .setNumSlotsPerTaskManager(slots)
+        .build());
+    cluster.start();
+    return new EmbeddedCluster(cluster, slots);
+  }
+
+  @Override
+  public JobID submit(JobGraph job) throws Exception {
+    return cluster.submitJob(job).get().getJobID();
+  }
+
+  @Override
+  public JobStatus status(JobID job) throws Exception {
+    return cluster.getJobStatus(job).get();
+  }
+
+  @Override
+  public String stopWithSavepoint(JobID job, Path directory) throws Exception {
+    return cluster.stopWithSavepoint(job, StorageLayout.uri(directory), false, SavepointFormatType.CANONICAL).get();
+  }
+
+  @Override
+  public JobResult result(JobID job) throws Exception {
+    return cluster.requestJobResult(job).get();
+  }
+
+  @Override
+  public void cancel(JobID job) throws Exception {
+    cluster.cancelJob(job).get();
+  }
+
+  @Override
+  public int slots() {
+    return slots;
+  }
+
+  @Override
+  public void close() throws Exception {
+    cluster.close();
+  }
+}

@@ -1,0 +1,37 @@
+package io.sluice.runtime.exec;
+
+import io.sluice.core.spec.PipelineSpec;
+import java.util.Map;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.CoreOptions;
+import org.apache.flink.configuration.RestartStrategyOptions;
+
+/**
+ * The Flink configuration flow jobs get, in this precedence: the pipeline's {@code flink:}
+ * settings, then Sluice's defaults (parallelism 2; development mode: no restarts, production:
+ * exponential-delay restarts from the last checkpoint).
+ */
+public final class EngineConfig {
+  static final int DEFAULT_PARALLELISM = 2;
+
+  private EngineConfig() {}
+
+  public static Configuration of(PipelineSpec spec) {
+    Configuration conf = new Configuration();
+    conf.set(CoreOptions.DEFAULT_PARALLELISM, DEFAULT_PARALLELISM);
+    if (spec.development()) {
+      conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
+    } else {
+      conf.set(RestartStrategyOptions.RESTART_STRATEGY, "exponential-delay");
+    }
+    conf.addAll(Configuration.fromMap(spec.flink()));
+    return conf;
+  }
+
+  /** The pipeline's settings with one value replaced (for example from the command line). */
+  public static Configuration with(Configuration base, Map<String, String> overrides) {
+    Configuration conf = new Configuration(base);
+    conf.addAll(Configuration.fromMap(overrides));
+    return conf;
+  }
+}

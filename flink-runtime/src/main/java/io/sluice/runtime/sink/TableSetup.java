@@ -1,0 +1,60 @@
+package io.sluice.runtime.sink;
+
+import io.sluice.connectors.delta.DeltaTable;
+import io.sluice.connectors.delta.SchemaComparison;
+import io.sluice.core.model.Dataset;
+import io.sluice.core.model.DatasetKind;
+import io.sluice.core.model.TableFormat;
+import io.sluice.core.problem.ErrorCode;
+import io.sluice.core.problem.Problem;
+import io.sluice.runtime.storage.StorageLayout;
+import io.sluice.runtime.translate.TranslationContext;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.table.types.logical.RowType;
+
+/**
+ * The SETTING_UP_TABLES phase: before any flow runs, every table the update writes exists with
+ * the schema the planner computed. A table being fully refreshed is atomically replaced by an
+ * empty one. A streaming table whose planned schema no longer matches its data is an error (its
+ * rows were written with the old schema); a materialized view simply takes the new schema when
+ * it is recomputed.
+ */
+public final class TableSetup {
+  private TableSetup() {}
+
+  public static void prepare(TranslationContext ctx, Dataset dataset, RowType schema, boolean reset,
+      List<Problem> problems) {
+    if (!dataset.kind().isPersisted()) {
+      return;
+    }
+    String path = StorageLayout.uri(ctx.layout().table(dataset.name()));
+    if (ctx.formatOf(dataset) == TableFormat.ICEBERG) {
+      IcebergTables.prepare(path, dataset, schema, reset, problems);
+      return;
+    }
+    DeltaTable table = DeltaTable.forPath(path);
+    List<String> partitions = dataset.spec().partitionColumns();
+    Map<String, String> properties = deltaProperties(dataset);
+    if (!table.exists()) {
+      table.create(schema, partitions, properties);
+      return;
+    }
+    if (reset) {
+      table.replace(schema, partitions, properties);
+      return;
+    }
+    SchemaComparison cmp = table.compareWith(schema, partitions);
+    if (!cmp.isSame() && dataset.kind() == DatasetKind.STREAMING_TABLE) {
+      problems.add(Problem.error(ErrorCode.SCHEMA_MISMATCH, dataset.location(),
+          "Cannot change the schema of streaming table '" + dataset.name() + "': " + cmp.describe(),
+          "Its rows were written with the old schema. Run with --full-refresh " + dataset.name()
+              + " to rebuild it with the new one."));
+    }
+  }
+
+  /** Delta keeps {@code delta.*} properties; the others (DLT's quality tags, pipelines.*) too. */
+  static Map<String, String> deltaProperties(Dataset dataset) {
+    return dataset.spec().properties();
+  }
+}

@@ -1,0 +1,41 @@
+package io.sluice.runtime.sink;
+
+import io.sluice.connectors.delta.DeltaSink;
+import io.sluice.connectors.delta.WriteMode;
+import io.sluice.core.model.TableFormat;
+import io.sluice.runtime.plan.FlowPlan;
+import io.sluice.runtime.storage.StorageLayout;
+import io.sluice.runtime.translate.TranslationContext;
+import io.sluice.runtime.translate.Uids;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.DataStreamSink;
+import org.apache.flink.table.data.RowData;
+import org.apache.flink.table.types.logical.RowType;
+
+/** Writes a flow's rows into its target table, in the target's format. */
+public final class TableSinks {
+  private final TranslationContext ctx;
+
+  public TableSinks(TranslationContext ctx) {
+    this.ctx = ctx;
+  }
+
+  public DataStreamSink<?> write(DataStream<RowData> rows, FlowPlan plan, RowType schema, WriteMode mode) {
+    String target = plan.target().name();
+    String uidPrefix = Uids.sink(plan.name(), target);
+    if (ctx.formatOf(plan.target()) == TableFormat.ICEBERG) {
+      return IcebergWrites.write(rows, StorageLayout.uri(ctx.layout().table(target)), mode, uidPrefix);
+    }
+    return DeltaSink.builder(StorageLayout.uri(ctx.layout().table(target)), schema)
+        .partitionColumns(plan.target().spec().partitionColumns())
+        .mode(mode)
+        .applicationId(ctx.applicationId(plan.name(), plan.lineage()))
+        .uidPrefix(uidPrefix)
+        .build(rows);
+  }
+
+  /** The accumulator in which the sink counts the rows it committed. */
+  public static String committedRowsAccumulator(FlowPlan plan) {
+    return DeltaSink.rowsCommittedAccumulator(Uids.sink(plan.name(), plan.target().name()));
+  }
+}

@@ -1,0 +1,55 @@
+package io.sluice.runtime.source;
+
+import io.sluice.connectors.progress.CatchUpMarker;
+import io.sluice.runtime.storage.StorageLayout;
+import io.sluice.runtime.translate.Phase;
+import io.sluice.runtime.translate.TranslationContext;
+import io.sluice.runtime.translate.Uids;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.table.data.RowData;
+import org.apache.flink.table.runtime.typeutils.InternalTypeInfo;
+
+/**
+ * Opens the Flink source of a flow input. Incremental sources get a catch-up marker so that a
+ * triggered run knows when everything that existed at its start has been read.
+ */
+public final class InputSources {
+  private final TranslationContext ctx;
+
+  public InputSources(TranslationContext ctx) {
+    this.ctx = ctx;
+  }
+
+  /** The stream of the input's rows, with a UID derived from the flow and the input's key. */
+  public DataStream<RowData> open(StreamExecutionEnvironment env, String flow, InputSpec input) {
+    CatchUpMarker marker = marker(flow, input);
+    Source<RowData, ?, ?> source = switch (input.kind()) {
+      case FILES -> FileInputs.source(input, marker);
+      case DELTA -> DeltaInputs.source(input, marker);
+      case ICEBERG -> throw new IllegalStateException("Iceberg inputs are opened by IcebergInputs");
+    };
+    return env.fromSource(source, WatermarkStrategy.noWatermarks(), "source: " + input.key(),
+            InternalTypeInfo.of(input.schema()))
+        .uid(Uids.source(flow, input.key()))
+        .name("source: " + input.key());
+  }
+
+  /** Where the input's catch-up marker lives in this update, if it has one. */
+  public Optional<Path> markerPath(String flow, InputSpec input) {
+    if (!input.incremental() || ctx.phase() != Phase.RUN) {
+      return Optional.empty();
+    }
+    return Optional.of(ctx.layout().catchUpMarker(ctx.updateId(), flow, input.key()));
+  }
+
+  private CatchUpMarker marker(String flow, InputSpec input) {
+    return markerPath(flow, input)
+        .map(p -> CatchUpMarker.at(StorageLayout.uri(p)))
+        .orElse(CatchUpMarker.none());
+  }
+}

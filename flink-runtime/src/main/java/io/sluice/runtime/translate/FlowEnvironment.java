@@ -1,0 +1,59 @@
+package io.sluice.runtime.translate;
+
+import io.sluice.runtime.storage.StorageLayout;
+import java.time.Duration;
+import org.apache.flink.api.common.RuntimeExecutionMode;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ExecutionOptions;
+import org.apache.flink.configuration.ExternalizedCheckpointRetention;
+import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.configuration.StateBackendOptions;
+import org.apache.flink.core.execution.CheckpointingMode;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.table.api.EnvironmentSettings;
+import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
+
+/**
+ * One flow's Flink environment: a job of its own, so that its checkpoints, savepoints and UIDs
+ * belong to it alone. Unbounded flows run in STREAMING mode with exactly-once checkpoints retained
+ * under the flow's state folder; bounded flows run in BATCH mode.
+ */
+final class FlowEnvironment {
+  static final Duration DEFAULT_CHECKPOINT_INTERVAL = Duration.ofSeconds(5);
+
+  final StreamExecutionEnvironment env;
+  final StreamTableEnvironment tEnv;
+  final boolean bounded;
+
+  private FlowEnvironment(StreamExecutionEnvironment env, StreamTableEnvironment tEnv, boolean bounded) {
+    this.env = env;
+    this.tEnv = tEnv;
+    this.bounded = bounded;
+  }
+
+  static FlowEnvironment create(TranslationContext ctx, String flow, boolean bounded) {
+    Configuration conf = new Configuration();
+    conf.set(PipelineOptions.NAME, ctx.spec().name() + "/" + flow);
+    conf.set(PipelineOptions.AUTO_GENERATE_UIDS, false);
+    conf.set(ExecutionOptions.RUNTIME_MODE, bounded ? RuntimeExecutionMode.BATCH : RuntimeExecutionMode.STREAMING);
+    if (!bounded) {
+      StorageLayout layout = ctx.layout();
+      conf.set(StateBackendOptions.STATE_BACKEND, "hashmap");
+      conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, StorageLayout.uri(layout.checkpoints(flow)));
+      conf.set(CheckpointingOptions.SAVEPOINT_DIRECTORY, StorageLayout.uri(layout.savepoints(flow)));
+      conf.set(CheckpointingOptions.MAX_RETAINED_CHECKPOINTS, 2);
+      conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, DEFAULT_CHECKPOINT_INTERVAL);
+      conf.set(CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE, CheckpointingMode.EXACTLY_ONCE);
+      conf.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
+          ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
+    }
+    conf.addAll(ctx.flinkConfig());
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
+    EnvironmentSettings settings = bounded
+        ? EnvironmentSettings.newInstance().inBatchMode().withConfiguration(conf).build()
+        : EnvironmentSettings.newInstance().inStreamingMode().withConfiguration(conf).build();
+    StreamTableEnvironment tEnv = StreamTableEnvironment.create(env, settings);
+    return new FlowEnvironment(env, tEnv, bounded);
+  }
+}

@@ -1,0 +1,42 @@
+package io.sluice.runtime.translate;
+
+import io.sluice.connectors.delta.WriteMode;
+import io.sluice.core.problem.Problem;
+import io.sluice.runtime.plan.FlowPlan;
+import io.sluice.runtime.source.InputSpec;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.flink.api.dag.Transformation;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.table.data.RowData;
+
+/** The last step of every translation: the planned query becomes a job writing the target. */
+final class FlowJobs {
+  private FlowJobs() {}
+
+  static Optional<TranslatedFlow> finish(TranslationContext ctx, FlowPlan plan, FlowEnvironment fenv,
+      FlowQuery q, WriteMode mode, List<Problem> problems) {
+    DataStream<RowData> rows;
+    try {
+      // Translating to a stream is where Flink rejects updates into an append-only target.
+      rows = fenv.tEnv.toDataStream(q.table(),
+          q.table().getResolvedSchema().toPhysicalRowDataType().bridgedTo(RowData.class));
+    } catch (RuntimeException e) {
+      problems.add(PlannerErrors.toProblem(e, plan.flow().query().sql(), "flow '" + plan.name() + "'"));
+      return Optional.empty();
+    }
+    ctx.recordSchema(plan.target().name(), q.schema());
+    if (ctx.phase() != Phase.RUN) {
+      return Optional.of(new TranslatedFlow(plan, Optional.empty(), q.schema(), q.inputs(), List.of(), q.fingerprint()));
+    }
+    Transformation<?> sink = ctx.sinks().write(rows, plan, q.schema(), mode).getTransformation();
+    UidAssigner.assign(sink, plan.name(), q.fingerprint());
+    List<Path> markers = new ArrayList<>();
+    for (InputSpec in : q.inputs()) {
+      ctx.sources().markerPath(plan.name(), in).ifPresent(markers::add);
+    }
+    return Optional.of(new TranslatedFlow(plan, Optional.of(fenv.env), q.schema(), q.inputs(), markers, q.fingerprint()));
+  }
+}

@@ -1,0 +1,89 @@
+package io.sluice.runtime.translate;
+
+import io.sluice.core.model.Dataset;
+import io.sluice.core.problem.ErrorCode;
+import io.sluice.core.problem.Problem;
+import io.sluice.runtime.plan.FlowPlan;
+import io.sluice.runtime.source.InputSpec;
+import java.util.List;
+import java.util.Optional;
+import org.apache.flink.table.api.Table;
+import org.apache.flink.table.types.logical.RowType;
+
+/**
+ * The part of translation every flow kind shares: register the inputs, let Flink's planner check
+ * and plan the query, and shape the result into the target's schema (declared columns, or the
+ * schema an earlier flow into the same target established).
+ *
+ * @param table the planned result, in the target's column order
+ * @param schema the target's stored schema
+ * @param inputs what the flow reads
+ * @param fingerprint hash of the query and the schemas it reads and writes
+ */
+record FlowQuery(Table table, RowType schema, List<InputSpec> inputs, String fingerprint) {
+
+  /** Empty when the flow cannot be planned: the problems say why, or an upstream is missing. */
+  static Optional<FlowQuery> plan(TranslationContext ctx, FlowPlan plan, FlowEnvironment fenv,
+      List<Problem> problems) {
+    Dataset target = plan.target();
+    Optional<RowType> declared = DeclaredSchema.of(target, problems);
+    if (!target.spec().columns().isEmpty() && declared.isEmpty()) {
+      return Optional.empty();
+    }
+    InputRegistry registry = new InputRegistry(ctx, fenv, plan.name(), declared);
+    registry.registerAll(plan.flow().query());
+    if (!registry.missingUpstream().isEmpty()) {
+      problems.add(Problem.warning(ErrorCode.UPSTREAM_INVALID, plan.flow().location(),
+          "Cannot check flow '" + plan.name() + "': it reads " + String.join(", ", registry.missingUpstream())
+              + ", which has errors",
+          "Fix the errors reported for " + String.join(", ", registry.missingUpstream()) + " first."));
+      return Optional.empty();
+    }
+    if (!registry.problems().isEmpty()) {
+      problems.addAll(registry.problems());
+      return Optional.empty();
+    }
+    Table result;
+    try {
+      result = fenv.tEnv.sqlQuery(plan.flow().query().sql().text());
+    } catch (RuntimeException e) {
+      problems.add(PlannerErrors.toProblem(e, plan.flow().query().sql(), "flow '" + plan.name() + "'"));
+      return Optional.empty();
+    }
+    Optional<RowType> shape = declared.or(() -> ctx.schema(target.name()));
+    if (shape.isPresent()) {
+      SchemaConformance.Failure failure = new SchemaConformance.Failure(
+          "flow '" + plan.name() + "'", target.name(), plan.flow().location());
+      Optional<Table> conformed = SchemaConformance.conform(fenv.tEnv, result, shape.get(), failure, problems);
+      if (conformed.isEmpty()) {
+        return Optional.empty();
+      }
+      result = conformed.get();
+    }
+    Table planned = result;
+    RowType schema = declared.map(StorageTypes::ofDeclared).orElseGet(() -> shape.orElseGet(() ->
+        StorageTypes.ofQuery((RowType) rowTypeOf(planned))));
+    if (!partitionColumnsExist(target, schema, problems)) {
+      return Optional.empty();
+    }
+    String fingerprint = Uids.fingerprint(plan.flow().query().sql().text(), registry.describe(),
+        schema.asSerializableString(), plan.kind().name());
+    return Optional.of(new FlowQuery(result, schema, registry.inputs(), fingerprint));
+  }
+
+  private static org.apache.flink.table.types.logical.LogicalType rowTypeOf(Table t) {
+    return t.getResolvedSchema().toPhysicalRowDataType().getLogicalType();
+  }
+
+  private static boolean partitionColumnsExist(Dataset target, RowType schema, List<Problem> problems) {
+    for (String p : target.spec().partitionColumns()) {
+      if (!schema.getFieldNames().contains(p)) {
+        problems.add(Problem.error(ErrorCode.PARTITION_COLUMN_UNKNOWN, target.location(),
+            "Cannot partition '" + target.name() + "' by '" + p + "': it has no such column",
+            "Use one of: " + String.join(", ", schema.getFieldNames()) + "."));
+        return false;
+      }
+    }
+    return true;
+  }
+}

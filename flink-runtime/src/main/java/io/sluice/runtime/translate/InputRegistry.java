@@ -1,0 +1,210 @@
+package io.sluice.runtime.translate;
+
+import io.sluice.core.model.Dataset;
+import io.sluice.core.model.DatasetKind;
+import io.sluice.core.model.Query;
+import io.sluice.core.model.Reference;
+import io.sluice.core.model.TableFormat;
+import io.sluice.core.model.TemporaryView;
+import io.sluice.core.problem.ErrorCode;
+import io.sluice.core.problem.Problem;
+import io.sluice.runtime.source.DeltaInputs;
+import io.sluice.runtime.source.FileInputs;
+import io.sluice.runtime.source.InputSpec;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.table.api.Schema;
+import org.apache.flink.table.api.Table;
+import org.apache.flink.table.api.TableDescriptor;
+import org.apache.flink.table.types.utils.TypeConversions;
+import org.apache.flink.table.data.RowData;
+import org.apache.flink.table.types.logical.RowType;
+
+/**
+ * Registers, in one flow's table environment, a table under every placeholder that the flow's
+ * query and the temporary views it reads use. Each distinct input is opened once.
+ */
+final class InputRegistry {
+  private final TranslationContext ctx;
+  private final FlowEnvironment fenv;
+  private final String flow;
+  private final Optional<RowType> declared;
+  private final Map<String, InputSpec> inputs = new LinkedHashMap<>();
+  private final Map<String, Table> opened = new LinkedHashMap<>();
+  private final Set<String> placeholders = new HashSet<>();
+  private final List<Problem> problems = new ArrayList<>();
+  private final Set<String> missingUpstream = new java.util.LinkedHashSet<>();
+
+  InputRegistry(TranslationContext ctx, FlowEnvironment fenv, String flow, Optional<RowType> declared) {
+    this.ctx = ctx;
+    this.fenv = fenv;
+    this.flow = flow;
+    this.declared = declared;
+  }
+
+  /** Registers the views read (directly or not) by a query, upstream first, then its inputs. */
+  void registerAll(Query query) {
+    Set<String> direct = new java.util.LinkedHashSet<>();
+    query.datasetReferences().forEach(r -> direct.add(r.name()));
+    List<TemporaryView> views = ctx.graph().viewsReadBy(direct);
+    List<Query> all = new ArrayList<>();
+    views.forEach(v -> all.add(v.query()));
+    all.add(query);
+    for (TemporaryView v : views) {
+      register(v.query());
+      if (!problems.isEmpty() || !missingUpstream.isEmpty()) {
+        return;
+      }
+      registerView(v, all);
+    }
+    register(query);
+  }
+
+  List<InputSpec> inputs() {
+    return List.copyOf(inputs.values());
+  }
+
+  List<Problem> problems() {
+    return problems;
+  }
+
+  Set<String> missingUpstream() {
+    return missingUpstream;
+  }
+
+  /** Placeholder and schema of every input, for the flow's fingerprint. */
+  String describe() {
+    StringBuilder sb = new StringBuilder();
+    inputs.forEach((k, v) -> sb.append(k).append('=').append(v.schema().asSerializableString()).append(';'));
+    return sb.toString();
+  }
+
+  private void register(Query query) {
+    for (Reference ref : query.references()) {
+      if (placeholders.contains(ref.placeholder())) {
+        continue;
+      }
+      Optional<InputSpec> input = resolve(ref);
+      input.ifPresent(spec -> {
+        Table table = opened.computeIfAbsent(spec.key(), k -> open(spec));
+        fenv.tEnv.createTemporaryView(quote(ref.placeholder()), table);
+        placeholders.add(ref.placeholder());
+      });
+    }
+  }
+
+  private void registerView(TemporaryView view, List<Query> all) {
+    Table table;
+    try {
+      table = fenv.tEnv.sqlQuery(view.query().sql().text());
+    } catch (RuntimeException e) {
+      problems.add(PlannerErrors.toProblem(e, view.query().sql(), "view '" + view.name() + "'"));
+      return;
+    }
+    for (Query q : all) {
+      for (Reference r : q.datasetReferences()) {
+        if (r.name().equals(view.name()) && placeholders.add(r.placeholder())) {
+          fenv.tEnv.createTemporaryView(quote(r.placeholder()), table);
+        }
+      }
+    }
+  }
+
+  /**
+   * The input as a table. Only a run opens real sources; planning before the tables exist uses a
+   * source that has the input's schema and is never executed.
+   */
+  private Table open(InputSpec spec) {
+    inputs.put(spec.key(), spec);
+    if (ctx.phase() != Phase.RUN) {
+      return fenv.tEnv.from(TableDescriptor.forConnector("datagen")
+          .schema(Schema.newBuilder().fromRowDataType(TypeConversions.fromLogicalToDataType(spec.schema())).build())
+          .option("number-of-rows", "1")
+          .build());
+    }
+    DataStream<RowData> stream = ctx.sources().open(fenv.env, flow, spec);
+    return fenv.tEnv.fromDataStream(stream);
+  }
+
+  private Optional<InputSpec> resolve(Reference ref) {
+    try {
+      switch (ref.kind()) {
+        case DATASET:
+          return dataset(ref);
+        case FILES:
+          return Optional.of(FileInputs.resolve(ctx, flow, ref, declared, !fenv.bounded));
+        case TABLE_PATH:
+          return tablePath(ref);
+        case EXTERNAL_TABLE:
+          problems.add(Problem.error(ErrorCode.UNSUPPORTED_FEATURE, ref.location(),
+              "Cannot read '" + ref.name() + "': tables of other pipelines are read by path in this version",
+              "Read it as delta.`/path/to/other/storage/tables/name`."));
+          return Optional.empty();
+        default:
+          throw new IllegalStateException("Unknown reference kind " + ref.kind());
+      }
+    } catch (RuntimeException e) {
+      problems.add(Problem.error(ErrorCode.SOURCE_INVALID, ref.location(), e.getMessage() == null
+          ? "Cannot read '" + ref.name() + "': " + e : e.getMessage(), "Fix the source's path or options."));
+      return Optional.empty();
+    }
+  }
+
+  private Optional<InputSpec> dataset(Reference ref) {
+    Dataset d = ctx.graph().requireDataset(ref.name());
+    if (d.kind() == DatasetKind.TEMPORARY_VIEW) {
+      return Optional.empty();
+    }
+    if (!streamingReadAllowed(ref)) {
+      return Optional.empty();
+    }
+    Optional<RowType> schema = ctx.schema(d.name());
+    if (schema.isEmpty()) {
+      missingUpstream.add(d.name());
+      return Optional.empty();
+    }
+    if (ctx.formatOf(d) == TableFormat.ICEBERG) {
+      return Optional.of(io.sluice.runtime.source.IcebergInputs.dataset(ctx.layout().table(d.name()), d.name(), schema.get(), incremental(ref)));
+    }
+    return Optional.of(DeltaInputs.dataset(d.name(), ctx.layout().table(d.name()), schema.get(), incremental(ref)));
+  }
+
+  private Optional<InputSpec> tablePath(Reference ref) {
+    if (!streamingReadAllowed(ref)) {
+      return Optional.empty();
+    }
+    String format = ref.options().getOrDefault("format", "delta").toLowerCase(Locale.ROOT);
+    java.nio.file.Path resolved = ctx.spec().folder().resolve(ref.name()).normalize();
+    if (format.equals("iceberg")) {
+      return Optional.of(io.sluice.runtime.source.IcebergInputs.path(ref.name(), resolved, incremental(ref)));
+    }
+    return Optional.of(DeltaInputs.path(ref.name(), resolved, incremental(ref)));
+  }
+
+  /** In an unbounded flow every table is read incrementally, so STREAM() is required. */
+  private boolean streamingReadAllowed(Reference ref) {
+    if (fenv.bounded || ref.streaming()) {
+      return true;
+    }
+    problems.add(Problem.error(ErrorCode.UNSUPPORTED_FEATURE, ref.location(),
+        "Cannot read '" + ref.name() + "' as a whole inside streaming flow '" + flow
+            + "': joining a stream with a table snapshot (a stream-static join) is not supported yet",
+        "Read it incrementally with STREAM(" + ref.name() + "), or make the target a materialized view."));
+    return false;
+  }
+
+  private boolean incremental(Reference ref) {
+    return ref.streaming() && !fenv.bounded;
+  }
+
+  static String quote(String identifier) {
+    return "`" + identifier.replace("`", "``") + "`";
+  }
+}
