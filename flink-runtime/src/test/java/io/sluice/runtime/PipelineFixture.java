@@ -52,6 +52,16 @@ final class PipelineFixture {
     return new PipelineFixture(into, cluster);
   }
 
+  /** An empty pipeline folder; write its files with {@link #write}. */
+  static PipelineFixture empty(Path folder, FlinkCluster cluster) {
+    try {
+      Files.createDirectories(folder);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return new PipelineFixture(folder, cluster);
+  }
+
   static Path example(String name) {
     return Path.of("..", "examples", name).toAbsolutePath().normalize();
   }

@@ -1,0 +1,102 @@
+package io.sluice.connectors.iceberg;
+
+import org.apache.flink.api.common.RuntimeExecutionMode;
+import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.configuration.ExecutionOptions;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.DataStreamSink;
+import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
+import org.apache.flink.table.data.RowData;
+import org.apache.iceberg.DistributionMode;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.flink.sink.FlinkSink;
+
+/**
+ * Writes a stream of rows (of the table's {@link IcebergTable#schema()}) to an existing Iceberg
+ * table. Every operator gets a uid from {@code uidPrefix}, so the job can run with
+ * {@code pipeline.auto-generate-uids=false} and restore its state.
+ *
+ * <p><b>Append</b> is Iceberg's own Flink sink ({@link FlinkSink}): parallel writers, one
+ * committer that commits the files of each completed checkpoint (and of a stop-with-savepoint,
+ * drained or not). It records the Flink job id, its own operator id and the checkpoint id in each
+ * snapshot summary; a job restored from a checkpoint or savepoint, even under a new job id, looks
+ * up the last checkpoint the restored job id committed and commits only what came after, so no
+ * commit is repeated. Its assumptions: the committer uid never changes (the operator id is part of
+ * the key), savepoints are restored in order (restoring a savepoint older than the table's latest
+ * commits replays rows that are already in the table), and the history still holds the last
+ * commit of the restored job (no snapshot expiry or table replacement in between).
+ *
+ * <p><b>Overwrite</b> is for BATCH jobs that recompute a table: the rows replace the table's whole
+ * content in one commit when the input ends, also when there are no rows and for partitions that
+ * received none. (Iceberg's own sink in overwrite mode replaces only the partitions it wrote to,
+ * and commits nothing for an empty input, so it cannot refresh a materialized view.)
+ */
+public final class IcebergSink {
+  private IcebergSink() {}
+
+  /** Appends the rows; uids {@code <prefix>-writer}, {@code -committer}, {@code -dummysink}. */
+  public static DataStreamSink<Void> append(DataStream<RowData> input, String tablePath,
+      String uidPrefix) {
+    checkUidPrefix(tablePath, uidPrefix);
+    IcebergTable target = IcebergTable.forPath(tablePath);
+    Table table = existing(target, "append to");
+    return FlinkSink.forRowData(input)
+        .table(table)
+        .tableLoader(target.loader())
+        .distributionMode(
+            table.spec().isPartitioned() ? DistributionMode.HASH : DistributionMode.NONE)
+        .uidPrefix(uidPrefix)
+        .append();
+  }
+
+  /**
+   * Replaces the table's content with the rows in one commit at the end of the input; only in
+   * BATCH runtime mode. Uids {@code <prefix>-writer}, {@code -committer} and {@code -end}.
+   */
+  public static DataStreamSink<Void> overwrite(DataStream<RowData> input, String tablePath,
+      String uidPrefix) {
+    checkUidPrefix(tablePath, uidPrefix);
+    if (input.getExecutionEnvironment().getConfiguration().get(ExecutionOptions.RUNTIME_MODE)
+        == RuntimeExecutionMode.STREAMING) {
+      throw new IllegalArgumentException(String.format(
+          "Cannot overwrite Iceberg table %s from a STREAMING job: the overwrite commits once, "
+              + "when the input ends. Set execution.runtime-mode to BATCH, or append instead.",
+          tablePath));
+    }
+    IcebergTable target = IcebergTable.forPath(tablePath);
+    existing(target, "overwrite");
+    return input
+        .transform("Iceberg overwrite writer: " + tablePath,
+            PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO,
+            new OverwriteWriter(target.loader()))
+        .uid(uidPrefix + "-writer")
+        .transform("Iceberg overwrite committer: " + tablePath, Types.VOID,
+            new OverwriteCommitter(target.loader()))
+        .uid(uidPrefix + "-committer")
+        .setParallelism(1)
+        .setMaxParallelism(1)
+        .sinkTo(new DiscardingSink<>())
+        .uid(uidPrefix + "-end")
+        .name("Iceberg overwrite done: " + tablePath)
+        .setParallelism(1);
+  }
+
+  private static Table existing(IcebergTable table, String action) {
+    if (!table.exists()) {
+      throw new IllegalStateException(String.format(
+          "Cannot %s Iceberg table %s: it does not exist. Create it first with "
+              + "IcebergTable.create (or replace).", action, table.path()));
+    }
+    return table.load();
+  }
+
+  private static void checkUidPrefix(String tablePath, String uidPrefix) {
+    if (uidPrefix == null || uidPrefix.isBlank()) {
+      throw new IllegalArgumentException(String.format(
+          "Cannot build an Iceberg sink for %s without a uidPrefix: operator uids keep its state "
+              + "across restores. Pass a prefix unique in the job, such as the flow name.",
+          tablePath));
+    }
+  }
+}
