@@ -38,7 +38,8 @@ final class ConsoleProgress implements UpdateListener {
   public synchronized void flowFinished(FlowResult r) {
     out.printf("  %-28s %-9s %s%s%n", r.flow(), r.kind().name().toLowerCase(Locale.ROOT), r.status(),
         r.error().map(e -> ": " + e).orElse(r.status().name().equals("COMPLETED")
-            ? String.format(" (%d rows written, %.1fs)", r.rowsWritten(), r.duration().toMillis() / 1000.0) : ""));
+            ? String.format(" (%d rows read, %d written, %.1fs)", r.rowsRead(), r.rowsWritten(),
+                r.duration().toMillis() / 1000.0) : ""));
     out.flush();
   }
 
@@ -50,10 +51,11 @@ final class ConsoleProgress implements UpdateListener {
     List<List<String>> rows = new ArrayList<>();
     for (FlowResult r : result.flows()) {
       rows.add(List.of(r.flow(), r.target(), r.kind().name().toLowerCase(Locale.ROOT), r.status().name(),
-          String.valueOf(r.rowsWritten()), String.format(Locale.ROOT, "%.1fs", r.duration().toMillis() / 1000.0)));
+          String.valueOf(r.rowsRead()), String.valueOf(r.rowsWritten()),
+          String.format(Locale.ROOT, "%.1fs", r.duration().toMillis() / 1000.0)));
     }
     out.println();
-    out.print(TextTable.render(List.of("flow", "target", "kind", "status", "rows written", "time"), rows));
+    out.print(TextTable.render(List.of("flow", "target", "kind", "status", "rows read", "rows written", "time"), rows));
     out.printf("Update %s %s in %.1fs.%n", result.updateId().substring(0, 8),
         result.succeeded() ? "completed" : "failed", result.duration().toMillis() / 1000.0);
     out.flush();

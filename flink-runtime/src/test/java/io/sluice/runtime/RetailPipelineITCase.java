@@ -89,6 +89,10 @@ class RetailPipelineITCase {
     assertThat(second.succeeded()).as(second.toString()).isTrue();
     assertThat(PipelineFixture.rowsWritten(second)).containsEntry("raw_orders", 12L).containsEntry("cleaned_orders", 12L)
         .containsEntry("raw_customers", 0L);
+    Map<String, Long> read = second.flows().stream().collect(Collectors.toMap(
+        io.sluice.runtime.exec.FlowResult::flow, io.sluice.runtime.exec.FlowResult::rowsRead));
+    assertThat(read).containsEntry("raw_orders", 12L).containsEntry("cleaned_orders", 12L)
+        .containsEntry("raw_customers", 0L);
     assertThat(p.table("raw_customers").version()).isEqualTo(customersVersion);
     assertTablesMatch(p, new RetailExpectations(p.folder));
   }

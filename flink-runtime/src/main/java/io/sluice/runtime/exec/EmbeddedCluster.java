@@ -34,6 +34,8 @@ public final class EmbeddedCluster implements FlinkCluster {
     conf.set(TaskManagerOptions.NETWORK_MEMORY_MIN, MemorySize.parse("64m"));
     conf.set(TaskManagerOptions.NETWORK_MEMORY_MAX, MemorySize.parse("64m"));
     conf.set(RestOptions.BIND_PORT, "0");
+    conf.setString("metrics.reporter." + SourceMetrics.REPORTER + ".factory.class", SourceMetrics.Factory.class.getName());
+    conf.setString("metrics.reporter." + SourceMetrics.REPORTER + ".interval", "1 s");
     conf.addAll(overrides);
     MiniCluster cluster = new MiniCluster(new MiniClusterConfiguration.Builder()
         .setConfiguration(conf)

@@ -54,22 +54,22 @@ final class FlowExecution {
       TranslatedFlow t = translated.get();
       switch (kind) {
         case APPEND:
-          return completed(flow, kind, start, runner.runIncremental(t, state).rowsWritten(), FlowStatus.COMPLETED);
+          return completed(flow, kind, start, runner.runIncremental(t, state), FlowStatus.COMPLETED);
         case ONCE:
           if (state.onceDone()) {
-            return completed(flow, kind, start, 0, FlowStatus.ALREADY_RAN);
+            return completed(flow, kind, start, NOTHING, FlowStatus.ALREADY_RAN);
           }
-          long once = runner.runBounded(t).rowsWritten();
+          FlowJobRunner.Outcome once = runner.runBounded(t);
           states.write(flow.name(), state.onceCompleted(t.fingerprint()));
           return completed(flow, kind, start, once, FlowStatus.COMPLETED);
         case COMPLETE:
           Map<String, String> versions = InputVersions.of(t.inputs());
           if (state.fingerprint().equals(Optional.of(t.fingerprint())) && state.inputVersions().equals(versions)) {
-            return completed(flow, kind, start, 0, FlowStatus.UP_TO_DATE);
+            return completed(flow, kind, start, NOTHING, FlowStatus.UP_TO_DATE);
           }
-          long rows = runner.runBounded(t).rowsWritten();
+          FlowJobRunner.Outcome refreshed = runner.runBounded(t);
           states.write(flow.name(), state.refreshed(t.fingerprint(), versions));
-          return completed(flow, kind, start, rows, FlowStatus.COMPLETED);
+          return completed(flow, kind, start, refreshed, FlowStatus.COMPLETED);
         default:
           throw new IllegalStateException("Unknown flow kind " + kind);
       }
@@ -81,13 +81,16 @@ final class FlowExecution {
     }
   }
 
-  private static FlowResult completed(Flow f, FlowKind kind, Instant start, long rows, FlowStatus status) {
-    return new FlowResult(f.name(), f.target(), kind, status, rows, Duration.between(start, Instant.now()),
-        Optional.empty());
+  private static final FlowJobRunner.Outcome NOTHING = new FlowJobRunner.Outcome(Optional.empty(), 0, 0);
+
+  private static FlowResult completed(Flow f, FlowKind kind, Instant start, FlowJobRunner.Outcome outcome,
+      FlowStatus status) {
+    return new FlowResult(f.name(), f.target(), kind, status, outcome.rowsRead(), outcome.rowsWritten(),
+        Duration.between(start, Instant.now()), Optional.empty());
   }
 
   private static FlowResult failed(Flow f, FlowKind kind, Instant start, String error) {
-    return new FlowResult(f.name(), f.target(), kind, FlowStatus.FAILED, 0,
+    return new FlowResult(f.name(), f.target(), kind, FlowStatus.FAILED, 0, 0,
         Duration.between(start, Instant.now()), Optional.of(error));
   }
 

@@ -43,7 +43,7 @@ final class FlowJobRunner {
   }
 
   /** Result of a run: the savepoint it stopped with (if any) and the rows it committed. */
-  record Outcome(Optional<String> savepoint, long rowsWritten) {}
+  record Outcome(Optional<String> savepoint, long rowsRead, long rowsWritten) {}
 
   Outcome runIncremental(TranslatedFlow flow, FlowState state) throws Exception {
     String name = flow.plan().name();
@@ -67,10 +67,12 @@ final class FlowJobRunner {
       Thread.sleep(POLL_MILLIS);
     }
     long rows = rowsCommitted(flow, cluster.result(id));
+    long read = SourceMetrics.rowsRead(id);
+    SourceMetrics.forget(id);
     FlowState next = states.readOrFresh(name).stopped(savepoint.or(() -> restore), flow.fingerprint());
     states.write(name, next);
     cleanUp(name, id, restore, next.restorePath());
-    return new Outcome(savepoint, rows);
+    return new Outcome(savepoint, read, rows);
   }
 
   /**
@@ -100,7 +102,10 @@ final class FlowJobRunner {
 
   Outcome runBounded(TranslatedFlow flow) throws Exception {
     JobID id = cluster.submit(jobGraph(flow, Optional.empty()));
-    return new Outcome(Optional.empty(), rowsCommitted(flow, cluster.result(id)));
+    long rows = rowsCommitted(flow, cluster.result(id));
+    long read = SourceMetrics.rowsRead(id);
+    SourceMetrics.forget(id);
+    return new Outcome(Optional.empty(), read, rows);
   }
 
   private static JobGraph jobGraph(TranslatedFlow flow, Optional<String> restore) {

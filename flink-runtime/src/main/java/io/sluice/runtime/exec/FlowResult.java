@@ -8,6 +8,7 @@ import java.util.Optional;
 /**
  * What one flow did in an update.
  *
+ * @param rowsRead rows the flow's sources read in this update
  * @param rowsWritten rows committed to the target in this update
  * @param error for a failed flow, the message and its cause chain
  */
@@ -16,6 +17,7 @@ public record FlowResult(
     String target,
     FlowKind kind,
     FlowStatus status,
+    long rowsRead,
     long rowsWritten,
     Duration duration,
     Optional<String> error) {
@@ -30,7 +32,7 @@ public record FlowResult(
   }
 
   public static FlowResult of(String flow, String target, FlowKind kind, FlowStatus status) {
-    return new FlowResult(flow, target, kind, status, 0, Duration.ZERO, Optional.empty());
+    return new FlowResult(flow, target, kind, status, 0, 0, Duration.ZERO, Optional.empty());
   }
 
   public boolean failed() {

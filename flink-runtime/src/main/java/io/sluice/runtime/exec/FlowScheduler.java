@@ -92,7 +92,7 @@ final class FlowScheduler {
     for (Flow up : upstreamFlows(f)) {
       FlowResult r = done.get(up.name());
       if (r != null && (r.status() == FlowStatus.FAILED || r.status() == FlowStatus.SKIPPED)) {
-        return Optional.of(new FlowResult(f.name(), f.target(), kind, FlowStatus.SKIPPED, 0,
+        return Optional.of(new FlowResult(f.name(), f.target(), kind, FlowStatus.SKIPPED, 0, 0,
             java.time.Duration.ZERO, Optional.of("upstream flow '" + up.name() + "' " + r.status().name().toLowerCase())));
       }
     }
