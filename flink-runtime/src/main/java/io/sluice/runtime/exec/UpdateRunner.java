@@ -66,6 +66,7 @@ public final class UpdateRunner {
     if (problems.stream().anyMatch(Problem::isError)) {
       return finish(updateId, List.of(), problems, start);
     }
+    TablePublisher.publish(ctx, planned.schemas().keySet());
     listener.updateState(updateId, "RUNNING");
     List<FlowResult> results = new FlowScheduler(ctx, cluster, states, listener)
         .runAll(graph.flowsInOrder(), selection, parallelism(ctx));

@@ -8,6 +8,7 @@ import io.sluice.core.model.TableFormat;
 import io.sluice.core.model.TemporaryView;
 import io.sluice.core.problem.ErrorCode;
 import io.sluice.core.problem.Problem;
+import io.sluice.runtime.catalog.FileCatalog;
 import io.sluice.runtime.source.DeltaInputs;
 import io.sluice.runtime.source.FileInputs;
 import io.sluice.runtime.source.InputSpec;
@@ -143,10 +144,7 @@ final class InputRegistry {
         case TABLE_PATH:
           return tablePath(ref);
         case EXTERNAL_TABLE:
-          problems.add(Problem.error(ErrorCode.UNSUPPORTED_FEATURE, ref.location(),
-              "Cannot read '" + ref.name() + "': tables of other pipelines are read by path in this version",
-              "Read it as delta.`/path/to/other/storage/tables/name`."));
-          return Optional.empty();
+          return published(ref);
         default:
           throw new IllegalStateException("Unknown reference kind " + ref.kind());
       }
@@ -186,6 +184,33 @@ final class InputRegistry {
       return Optional.of(io.sluice.runtime.source.IcebergInputs.path(ref.name(), resolved, incremental(ref)));
     }
     return Optional.of(DeltaInputs.path(ref.name(), resolved, incremental(ref)));
+  }
+
+  /** A table another pipeline published in this pipeline's catalog. */
+  private Optional<InputSpec> published(Reference ref) {
+    Optional<FileCatalog> catalog = FileCatalog.of(ctx.spec());
+    if (catalog.isEmpty()) {
+      problems.add(Problem.error(ErrorCode.UNKNOWN_REFERENCE, ref.location(),
+          "Cannot read '" + ref.name() + "': this pipeline has no catalog to look it up in",
+          "Set 'catalog:' in pipeline.yaml to the catalog the other pipeline publishes to, or read the"
+              + " table by path: delta.`/path/to/table`."));
+      return Optional.empty();
+    }
+    Optional<FileCatalog.Entry> entry = catalog.get().lookup(ref.name());
+    if (entry.isEmpty()) {
+      problems.add(Problem.error(ErrorCode.UNKNOWN_REFERENCE, ref.location(),
+          "Cannot read '" + ref.name() + "': " + catalog.get() + " has no such table",
+          "Run the pipeline that publishes it first, or check the database and table names."));
+      return Optional.empty();
+    }
+    if (!streamingReadAllowed(ref)) {
+      return Optional.empty();
+    }
+    java.nio.file.Path location = java.nio.file.Path.of(java.net.URI.create(entry.get().location()));
+    if (entry.get().format().equals("iceberg")) {
+      return Optional.of(io.sluice.runtime.source.IcebergInputs.path(ref.name(), location, incremental(ref)));
+    }
+    return Optional.of(DeltaInputs.path(ref.name(), location, incremental(ref)));
   }
 
   /** In an unbounded flow every table is read incrementally, so STREAM() is required. */

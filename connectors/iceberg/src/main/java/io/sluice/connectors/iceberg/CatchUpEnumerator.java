@@ -61,7 +61,7 @@ final class CatchUpEnumerator
   @Override
   public void handleSourceEvent(int subtask, SourceEvent event) {
     if (event instanceof SplitRequestEvent) {
-      context.readerBusy(subtask);
+      context.readerWaits(subtask); // before the delegate, whose assignment clears it again
     }
     delegate.handleSourceEvent(subtask, event);
     checkCaughtUp();
