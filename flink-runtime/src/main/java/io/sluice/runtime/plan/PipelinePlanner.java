@@ -34,7 +34,11 @@ public final class PipelinePlanner {
     Map<String, TranslatedFlow> flows = new LinkedHashMap<>();
     List<Problem> found = new ArrayList<>();
     for (Flow f : graph.flowsInOrder()) {
-      if (!graph.isRunnable(f.target()) || !(f instanceof QueryFlow q)) {
+      if (!(f instanceof QueryFlow q) || graph.invalid().contains(f.target())) {
+        continue;
+      }
+      if (!graph.isRunnable(f.target())) {
+        found.add(notChecked(f, graph, ctx));
         continue;
       }
       FlowPlan plan = new FlowPlan(q, FlowKind.of(f, graph), graph.requireDataset(f.target()), "plan");
@@ -46,6 +50,17 @@ public final class PipelinePlanner {
       }
     }
     return new PlannedPipeline(ctx.schemas(), flows);
+  }
+
+  /** A warning for a flow that reads a dataset with errors (in its definition or its query). */
+  private static Problem notChecked(Flow f, PipelineGraph graph, TranslationContext ctx) {
+    List<String> broken = graph.inputsOf(f.target()).stream()
+        .filter(u -> !graph.isRunnable(u) || graph.invalid().contains(u)
+            || (ctx.schema(u).isEmpty() && !graph.flowsInto(u).isEmpty()))
+        .sorted().toList();
+    return Problem.warning(io.sluice.core.problem.ErrorCode.UPSTREAM_INVALID, f.location(),
+        "Cannot check flow '" + f.name() + "': its input " + String.join(", ", broken) + " has errors",
+        "Fix the errors reported for " + String.join(", ", broken) + " first.");
   }
 
   /** The schemas of the datasets and the flows that could be planned. */

@@ -34,8 +34,8 @@ record FlowQuery(Table table, RowType schema, List<InputSpec> inputs, String fin
     registry.registerAll(plan.flow().query());
     if (!registry.missingUpstream().isEmpty()) {
       problems.add(Problem.warning(ErrorCode.UPSTREAM_INVALID, plan.flow().location(),
-          "Cannot check flow '" + plan.name() + "': it reads " + String.join(", ", registry.missingUpstream())
-              + ", which has errors",
+          "Cannot check flow '" + plan.name() + "': its input " + String.join(", ", registry.missingUpstream())
+              + " has errors",
           "Fix the errors reported for " + String.join(", ", registry.missingUpstream()) + " first."));
       return Optional.empty();
     }
