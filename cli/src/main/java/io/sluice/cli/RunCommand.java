@@ -57,6 +57,9 @@ final class RunCommand implements Callable<Integer> {
     int perJob = config.get(CoreOptions.DEFAULT_PARALLELISM);
     RunOptions options = new RunOptions(Set.copyOf(refresh), Set.copyOf(new LinkedHashSet<>(fullRefresh)), fullRefreshAll);
     out.printf("Running pipeline '%s' from %s%n", loaded.spec().name(), loaded.spec().folder());
+    if (loaded.spec().mode() == io.sluice.core.spec.ExecutionMode.CONTINUOUS) {
+      out.println("note: continuous mode is not available in this version; running one triggered update.");
+    }
     out.flush();
     try (EmbeddedCluster cluster = EmbeddedCluster.start(Math.max(4, perJob * 3), new Configuration())) {
       UpdateResult result = new UpdateRunner(cluster, new ConsoleProgress(out), config)

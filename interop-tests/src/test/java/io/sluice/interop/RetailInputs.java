@@ -90,6 +90,11 @@ final class RetailInputs {
 
   /** cleaned_orders: order_id and customer_id not null, order_amount > 0. */
   List<OrderRow> cleanedOrders() {
+    return cleaned(orders);
+  }
+
+  /** The orders cleaned_orders keeps, sorted by order_id. */
+  static List<OrderRow> cleaned(List<OrderRow> orders) {
     return orders.stream()
         .filter(o -> o.orderId() != null && o.customerId() != null)
         .filter(o -> o.orderAmount() != null && o.orderAmount().signum() > 0)

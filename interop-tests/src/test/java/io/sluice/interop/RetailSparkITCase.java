@@ -21,20 +21,26 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
+import org.apache.spark.api.java.function.VoidFunction2;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.delta.DeltaLog;
 import org.apache.spark.sql.delta.Snapshot;
+import org.apache.spark.sql.streaming.StreamingQuery;
+import org.apache.spark.sql.streaming.StreamingQueryException;
+import org.apache.spark.sql.streaming.Trigger;
 import org.apache.spark.sql.types.DecimalType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
@@ -81,6 +87,7 @@ class RetailSparkITCase {
   private static int stepsDone;
   private static Map<String, Long> versionsAfterFirstRun;
   private static Map<String, Long> countsAfterFirstRun;
+  private static RetailInputs firstRunInputs;
 
   @BeforeAll
   static void setUp() throws IOException {
@@ -102,10 +109,11 @@ class RetailSparkITCase {
         .config("spark.driver.host", "127.0.0.1")
         .config("spark.driver.bindAddress", "127.0.0.1")
         .config("spark.sql.shuffle.partitions", "2")
+        .config("spark.sql.adaptive.enabled", "false") // tiny data; and streaming would turn it off with a warning
         .config("spark.default.parallelism", "2")
-        .config("spark.local.dir", tmp.resolve("spark-local").toString())
         .config("spark.sql.warehouse.dir", tmp.resolve("spark-warehouse").toString())
         .config("spark.sql.session.timeZone", "UTC")
+        .config("spark.sql.debug.maxToStringFields", "200")
         .config("spark.sql.datetime.java8API.enabled", "true") // DATE as java.time.LocalDate
         .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
         .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
@@ -113,7 +121,6 @@ class RetailSparkITCase {
         // the log of these tables is a few files: no need for Delta's default 50 partitions per snapshot
         .config("spark.databricks.delta.snapshotPartitions", "2")
         .getOrCreate();
-    mark("spark start");
   }
 
   @AfterAll
@@ -137,16 +144,18 @@ class RetailSparkITCase {
 
     assertTables(inputs);
     Map<String, Long> versions = latestVersions();
-    mark("latestVersions");
     for (String table : TABLES) {
       List<Row> history = assertHistory(table);
       assertThat(versions.get(table)).as("%s: commits after the first run", table).isGreaterThanOrEqualTo(1);
       assertThat(history).as("%s: history of the first run", table).hasSize((int) (versions.get(table) + 1));
     }
-    mark("history");
+    // a Spark Structured Streaming reader of the streaming table sees every row once
+    assertThat(streamNewRows("cleaned_orders")).as("cleaned_orders rows streamed by Spark after the first run")
+        .containsExactlyElementsOf(inputs.cleanedOrders());
+
     versionsAfterFirstRun = versions;
     countsAfterFirstRun = counts();
-    mark("counts");
+    firstRunInputs = inputs;
     stepsDone = 1;
   }
 
@@ -156,7 +165,9 @@ class RetailSparkITCase {
     assumeThat(stepsDone).as("the first run passed").isEqualTo(1);
     Path newFile = example.resolve("extra/orders-2026-03.csv");
     List<OrderRow> newOrders = RetailInputs.readOrders(newFile);
+    List<OrderRow> newCleanedOrders = RetailInputs.cleaned(newOrders);
     assertThat(newOrders).hasSize(12);
+    assertThat(newCleanedOrders).as("valid orders in the new file").hasSize(12);
 
     Files.copy(newFile, pipeline.resolve("data/orders").resolve(newFile.getFileName()));
     cli.run("run", pipeline.toString());
@@ -166,8 +177,8 @@ class RetailSparkITCase {
     Map<String, Long> counts = counts();
     assertThat(counts.get("raw_orders")).as("raw_orders grew by the new file's rows")
         .isEqualTo(countsAfterFirstRun.get("raw_orders") + newOrders.size());
-    assertThat(counts.get("cleaned_orders")).as("cleaned_orders grew by the new file's (all valid) rows")
-        .isEqualTo(countsAfterFirstRun.get("cleaned_orders") + newOrders.size());
+    assertThat(counts.get("cleaned_orders")).as("cleaned_orders grew by the new file's valid rows")
+        .isEqualTo(countsAfterFirstRun.get("cleaned_orders") + newCleanedOrders.size());
     assertThat(counts.get("raw_customers")).isEqualTo(countsAfterFirstRun.get("raw_customers"));
     assertTables(inputs);
 
@@ -179,6 +190,20 @@ class RetailSparkITCase {
       assertThat(versions.get(table)).as("%s: a new commit for the new orders", table)
           .isGreaterThan(versionsAfterFirstRun.get(table));
     }
+
+    // the same Spark stream, resumed from its checkpoint, gets exactly the new file's rows
+    assertThat(streamNewRows("cleaned_orders")).as("cleaned_orders rows streamed by Spark after the second run")
+        .containsExactlyElementsOf(newCleanedOrders);
+
+    // time travel: the first run's versions still read as they were
+    assertThat(readVersion("cleaned_orders", versionsAfterFirstRun.get("cleaned_orders")).stream()
+        .map(RetailSparkITCase::order).sorted(Comparator.comparing(OrderRow::orderId)).toList())
+        .as("cleaned_orders as of version %d", versionsAfterFirstRun.get("cleaned_orders"))
+        .containsExactlyElementsOf(firstRunInputs.cleanedOrders());
+    assertThat(readVersion("customer_segments", versionsAfterFirstRun.get("customer_segments")).stream()
+        .map(RetailSparkITCase::segmented).sorted(Comparator.comparingLong(Segmented::customerId)).toList())
+        .as("customer_segments as of version %d", versionsAfterFirstRun.get("customer_segments"))
+        .containsExactlyElementsOf(firstRunInputs.customerSegments());
     stepsDone = 2;
   }
 
@@ -193,25 +218,20 @@ class RetailSparkITCase {
     assertThat(latestVersions()).as("latest version of each table after a run with no new input")
         .isEqualTo(before);
     assertTables(RetailInputs.read(pipeline.resolve("data")));
+    assertThat(streamNewRows("cleaned_orders")).as("cleaned_orders rows streamed by Spark after the third run")
+        .isEmpty();
   }
 
   // ---- the tables ------------------------------------------------------------------------------
 
   private static void assertTables(RetailInputs inputs) {
     long started = System.nanoTime();
-    mark("before");
     assertRawCustomers(inputs);
-    mark("rawCustomers");
     assertRawOrders(inputs);
-    mark("assertRawOrders");
     assertCleanedOrders(inputs);
-    mark("assertCleanedOrders");
     assertCleanedCustomers(inputs);
-    mark("assertCleanedCustomers");
     assertEnrichedCustomers(inputs);
-    mark("assertEnrichedCustomers");
     assertCustomerSegments(inputs);
-    mark("assertCustomerSegments");
     int checksums = 0;
     for (String table : TABLES) {
       checksums += assertChecksumMatches(table) ? 1 : 0;
@@ -221,7 +241,6 @@ class RetailSparkITCase {
   }
 
   private static void assertRawCustomers(RetailInputs inputs) {
-    long t0 = System.nanoTime();
     Dataset<Row> df = read("raw_customers");
     assertThat(df.columns()).as("raw_customers columns")
         .contains("customer_id", "email", "first_name", "last_name", "country", "updated_at", "_rescued_data");
@@ -247,7 +266,6 @@ class RetailSparkITCase {
     JsonNode json = parseJson(row.getAs("_rescued_data"));
     assertThat(json.path("_malformed_record").asText()).as("_rescued_data._malformed_record")
         .isEqualTo(malformed.line());
-    System.out.printf("raw_customers %.1f s%n", (System.nanoTime() - t0) / 1e9);
   }
 
   private static void assertRawOrders(RetailInputs inputs) {
@@ -322,8 +340,7 @@ class RetailSparkITCase {
         .as("customer_segments.segment values, exactly, with no padding")
         .allSatisfy(s -> assertThat(s).isIn(SEGMENTS));
     List<Segmented> actual = rows.stream()
-        .map(r -> new Segmented(r.getAs("customer_id"), r.getAs("email"), r.getAs("first_name"), r.getAs("last_name"),
-            r.getAs("total_orders"), r.getAs("lifetime_value"), r.getAs("last_order_date"), r.getAs("segment")))
+        .map(RetailSparkITCase::segmented)
         .sorted(Comparator.comparingLong(Segmented::customerId)).toList();
     assertThat(actual).as("customer_segments rows").containsExactlyElementsOf(expected);
     // string min/max statistics must not make Spark skip files
@@ -396,14 +413,6 @@ class RetailSparkITCase {
 
   // ---- helpers ---------------------------------------------------------------------------------
 
-  private static long lastMark = System.nanoTime();
-
-  static void mark(String label) {
-    long now = System.nanoTime();
-    System.out.printf("TIMING %s: %.1f s%n", label, (now - lastMark) / 1e9);
-    lastMark = now;
-  }
-
   private static Dataset<Row> read(String table) {
     return spark.read().format("delta").load(tablePath(table));
   }
@@ -423,6 +432,32 @@ class RetailSparkITCase {
   private static OrderRow order(Row r) {
     return new OrderRow(r.getAs("order_id"), r.getAs("customer_id"), r.getAs("order_date"), r.getAs("order_amount"),
         r.getAs("status"));
+  }
+
+  private static Segmented segmented(Row r) {
+    return new Segmented(r.getAs("customer_id"), r.getAs("email"), r.getAs("first_name"), r.getAs("last_name"),
+        r.getAs("total_orders"), r.getAs("lifetime_value"), r.getAs("last_order_date"), r.getAs("segment"));
+  }
+
+  private static List<Row> readVersion(String table, long version) {
+    return spark.read().format("delta").option("versionAsOf", version).load(tablePath(table)).collectAsList();
+  }
+
+  /**
+   * Runs a Spark Structured Streaming query on the table with Trigger.AvailableNow and a checkpoint
+   * kept across calls, so each call returns the rows committed since the previous one.
+   */
+  private static List<OrderRow> streamNewRows(String table) throws TimeoutException, StreamingQueryException {
+    List<Row> rows = Collections.synchronizedList(new ArrayList<>());
+    VoidFunction2<Dataset<Row>, Long> collectBatch = (batch, batchId) -> rows.addAll(batch.collectAsList());
+    StreamingQuery query = spark.readStream().format("delta").load(tablePath(table))
+        .writeStream()
+        .option("checkpointLocation", tmp.resolve("spark-checkpoints").resolve(table).toString())
+        .trigger(Trigger.AvailableNow())
+        .foreachBatch(collectBatch)
+        .start();
+    assertThat(query.awaitTermination(Duration.ofMinutes(2).toMillis())).as("%s stream finished", table).isTrue();
+    return rows.stream().map(RetailSparkITCase::order).sorted(Comparator.comparing(OrderRow::orderId)).toList();
   }
 
   private static List<String> fields(Dataset<Row> df) {

@@ -35,8 +35,7 @@ public final class DatasetBuilder {
   private boolean isPrivate;
   private TableFormat format;
   private final List<ColumnSpec> columns = new ArrayList<>();
-  private final List<String[]> expectations = new ArrayList<>();
-  private final List<ViolationAction> actions = new ArrayList<>();
+  private final List<Declared> expectations = new ArrayList<>();
   private final List<String> partitionColumns = new ArrayList<>();
   private final Map<String, String> properties = new LinkedHashMap<>();
 
@@ -63,8 +62,7 @@ public final class DatasetBuilder {
 
   /** {@code CONSTRAINT name EXPECT (predicate) [ON VIOLATION ...]}; WARN keeps failing rows. */
   public DatasetBuilder expect(String expectation, String predicate, ViolationAction action) {
-    expectations.add(new String[] {expectation, predicate});
-    actions.add(action);
+    expectations.add(new Declared(expectation, predicate, action));
     return this;
   }
 
@@ -89,6 +87,9 @@ public final class DatasetBuilder {
     return this;
   }
 
+  /** An expectation as declared, before its predicate is read. */
+  private record Declared(String name, String predicate, ViolationAction action) {}
+
   Optional<String> queryText() {
     return Optional.ofNullable(query);
   }
@@ -105,12 +106,10 @@ public final class DatasetBuilder {
       return Optional.empty();
     }
     List<Expectation> exps = new ArrayList<>();
-    for (int i = 0; i < expectations.size(); i++) {
-      String[] e = expectations.get(i);
-      ViolationAction action = actions.get(i);
-      MappedText text = MappedText.synthetic(e[1], location.file());
+    for (Declared e : expectations) {
+      MappedText text = MappedText.synthetic(e.predicate(), location.file());
       syntax.expression(syntax.substitute(text, problems), problems)
-          .ifPresent(p -> exps.add(new Expectation(e[0], p, action, location)));
+          .ifPresent(p -> exps.add(new Expectation(e.name(), p, e.action(), location)));
     }
     TableSpec spec = new TableSpec(columns, exps, Optional.empty(), partitionColumns,
         Optional.ofNullable(comment), properties, Optional.ofNullable(format));

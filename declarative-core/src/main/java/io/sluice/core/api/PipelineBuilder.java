@@ -9,7 +9,6 @@ import io.sluice.core.model.MaterializedView;
 import io.sluice.core.model.Names;
 import io.sluice.core.model.QueryFlow;
 import io.sluice.core.model.StreamingTable;
-import io.sluice.core.model.TemporaryView;
 import io.sluice.core.problem.Problems;
 import io.sluice.core.spec.PipelineSpec;
 import io.sluice.core.sql.SqlQuerySyntax;
@@ -117,9 +116,5 @@ public final class PipelineBuilder {
         problems.list());
     problems.throwIfErrors();
     return loaded;
-  }
-
-  static boolean isView(Dataset d) {
-    return d instanceof TemporaryView;
   }
 }

@@ -42,8 +42,10 @@ public final class TableInspector {
         result.add(new TableInfo(d.name(), d.kind().label(), format.lowerName(), exists,
             exists ? t.count() : 0, exists ? t.latestVersion() : -1, layout.table(d.name()).toString()));
       } else {
-        result.add(new TableInfo(d.name(), d.kind().label(), format.lowerName(), false, 0, -1,
-            layout.table(d.name()).toString()));
+        io.sluice.connectors.iceberg.IcebergTable t = io.sluice.connectors.iceberg.IcebergTable.forPath(path);
+        boolean exists = t.exists();
+        result.add(new TableInfo(d.name(), d.kind().label(), format.lowerName(), exists,
+            exists ? t.count() : 0, exists ? t.currentSnapshotId().orElse(-1L) : -1, layout.table(d.name()).toString()));
       }
     }
     return result;
@@ -55,13 +57,16 @@ public final class TableInspector {
     if (d.isEmpty()) {
       return Optional.empty();
     }
-    DeltaTable t = DeltaTable.forPath(StorageLayout.uri(layout.table(d.get().name())));
-    if (!t.exists()) {
+    String path = StorageLayout.uri(layout.table(d.get().name()));
+    boolean iceberg = d.get().spec().format().orElse(spec.format()) == TableFormat.ICEBERG;
+    io.sluice.connectors.iceberg.IcebergTable ice = io.sluice.connectors.iceberg.IcebergTable.forPath(path);
+    DeltaTable delta = DeltaTable.forPath(path);
+    if (iceberg ? !ice.exists() : !delta.exists()) {
       return Optional.of(new Rows(List.of(), List.of()));
     }
-    RowType type = t.schema();
+    RowType type = iceberg ? ice.schema() : delta.schema();
     List<List<String>> rows = new ArrayList<>();
-    for (RowData r : t.read(limit)) {
+    for (RowData r : iceberg ? ice.read(limit) : delta.read(limit)) {
       rows.add(RowText.format(r, type));
     }
     return Optional.of(new Rows(type.getFieldNames(), rows));

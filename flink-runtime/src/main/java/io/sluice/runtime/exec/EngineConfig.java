@@ -8,8 +8,8 @@ import org.apache.flink.configuration.RestartStrategyOptions;
 
 /**
  * The Flink configuration flow jobs get, in this precedence: the pipeline's {@code flink:}
- * settings, then Sluice's defaults (parallelism 2; development mode: no restarts, production:
- * exponential-delay restarts from the last checkpoint).
+ * settings, then Sluice's defaults (parallelism 2; development mode: no restarts, production: up
+ * to three exponential-delay restarts from the last checkpoint).
  */
 public final class EngineConfig {
   static final int DEFAULT_PARALLELISM = 2;
@@ -22,7 +22,11 @@ public final class EngineConfig {
     if (spec.development()) {
       conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
     } else {
+      // A few restarts from the last checkpoint, then the flow fails: an update must end.
       conf.set(RestartStrategyOptions.RESTART_STRATEGY, "exponential-delay");
+      conf.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_ATTEMPTS, 3);
+      conf.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_INITIAL_BACKOFF, java.time.Duration.ofSeconds(1));
+      conf.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_MAX_BACKOFF, java.time.Duration.ofSeconds(10));
     }
     conf.addAll(Configuration.fromMap(spec.flink()));
     return conf;

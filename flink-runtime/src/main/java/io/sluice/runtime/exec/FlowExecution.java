@@ -52,14 +52,15 @@ final class FlowExecution {
         return failed(flow, kind, start, problems.stream().map(Problem::render).collect(Collectors.joining("; ")));
       }
       TranslatedFlow t = translated.get();
+      CommittedRows committed = CommittedRows.before(ctx, plan);
       switch (kind) {
         case APPEND:
-          return completed(flow, kind, start, runner.runIncremental(t, state), FlowStatus.COMPLETED);
+          return completed(flow, kind, start, committed.after(runner.runIncremental(t, state)), FlowStatus.COMPLETED);
         case ONCE:
           if (state.onceDone()) {
             return completed(flow, kind, start, NOTHING, FlowStatus.ALREADY_RAN);
           }
-          FlowJobRunner.Outcome once = runner.runBounded(t);
+          FlowJobRunner.Outcome once = committed.after(runner.runBounded(t));
           states.write(flow.name(), state.onceCompleted(t.fingerprint()));
           return completed(flow, kind, start, once, FlowStatus.COMPLETED);
         case COMPLETE:
@@ -67,7 +68,7 @@ final class FlowExecution {
           if (state.fingerprint().equals(Optional.of(t.fingerprint())) && state.inputVersions().equals(versions)) {
             return completed(flow, kind, start, NOTHING, FlowStatus.UP_TO_DATE);
           }
-          FlowJobRunner.Outcome refreshed = runner.runBounded(t);
+          FlowJobRunner.Outcome refreshed = committed.after(runner.runBounded(t));
           states.write(flow.name(), state.refreshed(t.fingerprint(), versions));
           return completed(flow, kind, start, refreshed, FlowStatus.COMPLETED);
         default:

@@ -30,6 +30,7 @@ import org.apache.flink.util.SerializedValue;
  * checkpoint.
  */
 final class FlowJobRunner {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(FlowJobRunner.class);
   static final long POLL_MILLIS = 100;
 
   private final FlinkCluster cluster;
@@ -71,7 +72,11 @@ final class FlowJobRunner {
     SourceMetrics.forget(id);
     FlowState next = states.readOrFresh(name).stopped(savepoint.or(() -> restore), flow.fingerprint());
     states.write(name, next);
-    cleanUp(name, id, restore, next.restorePath());
+    try {
+      cleanUp(name, id, next.restorePath());
+    } catch (RuntimeException e) {
+      LOG.warn("Cannot remove old checkpoints or savepoints of flow {} (they are no longer needed)", name, e);
+    }
     return new Outcome(savepoint, read, rows);
   }
 
@@ -139,7 +144,7 @@ final class FlowJobRunner {
    * After a clean stop only the new restore point is needed: every retained checkpoint (of this
    * job, or of a crashed earlier one) and every other savepoint of the flow is removed.
    */
-  private void cleanUp(String flow, JobID job, Optional<String> previous, Optional<String> current) {
+  private void cleanUp(String flow, JobID job, Optional<String> current) {
     if (current.isEmpty() || !current.get().contains("/savepoints/")) {
       deleteTree(layout.checkpoints(flow).resolve(job.toHexString()));
       return;
@@ -157,16 +162,25 @@ final class FlowJobRunner {
     }
   }
 
+  /**
+   * Deletes a folder tree. Files may vanish meanwhile (Flink removes subsumed checkpoints on its
+   * own after a stop): that is not an error.
+   */
   static void deleteTree(Path root) {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(root)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
+    for (int attempt = 0; attempt < 3 && Files.exists(root); attempt++) {
+      try (Stream<Path> walk = Files.walk(root)) {
+        for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(p);
+        }
+      } catch (java.nio.file.NoSuchFileException | java.nio.file.DirectoryNotEmptyException e) {
+        // raced with Flink's own clean-up: walk again
+      } catch (IOException | UncheckedIOException e) {
+        if (!(e.getCause() instanceof java.nio.file.NoSuchFileException)) {
+          throw new UncheckedIOException("Cannot delete " + root, e instanceof IOException io ? io
+              : ((UncheckedIOException) e).getCause());
+        }
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot delete " + root, e);
     }
   }
+
 }

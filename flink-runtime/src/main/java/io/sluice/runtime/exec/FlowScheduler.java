@@ -48,14 +48,12 @@ final class FlowScheduler {
     try {
       while (!pending.isEmpty() || !running.isEmpty()) {
         for (Flow f : List.copyOf(pending)) {
-          Optional<FlowResult> blocked = blocked(f, selection, done, running, pending);
+          Optional<FlowResult> blocked = blocked(f, selection, done);
           if (blocked.isPresent()) {
             pending.remove(f);
-            if (!blocked.get().flow().isEmpty()) {
-              done.put(f.name(), blocked.get());
-              listener.flowFinished(blocked.get());
-            }
-          } else if (ready(f, done, running, pending) && running.size() < concurrency) {
+            done.put(f.name(), blocked.get());
+            listener.flowFinished(blocked.get());
+          } else if (ready(f, done) && running.size() < concurrency) {
             pending.remove(f);
             running.add(f.name());
             listener.flowStarted(f.name(), f.target(), FlowKind.of(f, graph).name());
@@ -83,8 +81,7 @@ final class FlowScheduler {
    * A result decided without running: EXCLUDED when the target is not selected, SKIPPED when an
    * upstream flow failed or was skipped. Empty when the flow should run (now or later).
    */
-  private Optional<FlowResult> blocked(Flow f, RefreshSelection selection, Map<String, FlowResult> done,
-      Set<String> running, List<Flow> pending) {
+  private Optional<FlowResult> blocked(Flow f, RefreshSelection selection, Map<String, FlowResult> done) {
     FlowKind kind = FlowKind.of(f, ctx.graph());
     if (!selection.update().contains(f.target())) {
       return Optional.of(FlowResult.of(f.name(), f.target(), kind, FlowStatus.EXCLUDED));
@@ -99,7 +96,7 @@ final class FlowScheduler {
     return Optional.empty();
   }
 
-  private boolean ready(Flow f, Map<String, FlowResult> done, Set<String> running, List<Flow> pending) {
+  private boolean ready(Flow f, Map<String, FlowResult> done) {
     for (Flow up : upstreamFlows(f)) {
       if (!done.containsKey(up.name())) {
         return false;

@@ -37,7 +37,8 @@ final class InputVersions {
       case FILES:
         return "files-" + listing(in.path());
       case ICEBERG:
-        return "unknown-" + System.nanoTime();
+        io.sluice.connectors.iceberg.IcebergTable ice = io.sluice.connectors.iceberg.IcebergTable.forPath(in.path());
+        return ice.exists() ? "s" + ice.currentSnapshotId().map(String::valueOf).orElse("none") : "none";
       default:
         throw new IllegalStateException("Unknown input kind " + in.kind());
     }

@@ -5,7 +5,6 @@ import io.sluice.core.model.Dataset;
 import io.sluice.core.model.Flow;
 import io.sluice.core.problem.Problem;
 import io.sluice.core.spec.PipelineSpec;
-import io.sluice.runtime.plan.FlowKind;
 import io.sluice.runtime.plan.PipelinePlanner;
 import io.sluice.runtime.plan.RefreshSelection;
 import io.sluice.runtime.plan.RunOptions;
@@ -91,9 +90,5 @@ public final class UpdateRunner {
   private int parallelism(TranslationContext ctx) {
     int perJob = ctx.flinkConfig().get(org.apache.flink.configuration.CoreOptions.DEFAULT_PARALLELISM);
     return Math.max(1, Math.min(4, cluster.slots() / Math.max(1, perJob)));
-  }
-
-  static FlowKind kindOf(Flow flow, PipelineGraph graph) {
-    return FlowKind.of(flow, graph);
   }
 }

@@ -12,9 +12,14 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Which datasets an update writes ({@code update}) and which of them it first clears and whose
- * flows it resets ({@code reset}). A table with {@code pipelines.reset.allowed = false} cannot be
- * fully refreshed: naming it is an error, and {@code --full-refresh-all} updates it without reset.
+ * Which datasets an update writes ({@code update}) and which of them it fully refreshes ({@code
+ * reset}): their flows start from nothing and their tables are cleared first — except sinks,
+ * which are external and keep their rows (their flows deliver everything again).
+ *
+ * <p>A table with {@code pipelines.reset.allowed = false} cannot be fully refreshed: naming it is
+ * an error, and {@code --full-refresh-all} updates it without reset. Refreshing a table that a
+ * non-refreshed flow reads with STREAM() is an error too: that reader would fail on the rewritten
+ * table, so the message says to refresh them together.
  */
 public record RefreshSelection(Set<String> update, Set<String> reset) {
   public static final String RESET_ALLOWED = "pipelines.reset.allowed";
@@ -41,6 +46,7 @@ public record RefreshSelection(Set<String> update, Set<String> reset) {
         reset.add(d.name());
       }
     }
+    StreamReaders.check(graph, reset, problems);
     return new RefreshSelection(update, reset);
   }
 

@@ -25,6 +25,10 @@ public final class TableSetup {
 
   public static void prepare(TranslationContext ctx, Dataset dataset, RowType schema, boolean reset,
       List<Problem> problems) {
+    if (dataset instanceof io.sluice.core.model.Sink sink) {
+      prepareSink(ctx, sink, schema, problems);
+      return;
+    }
     if (!dataset.kind().isPersisted()) {
       return;
     }
@@ -50,6 +54,31 @@ public final class TableSetup {
           "Cannot change the schema of streaming table '" + dataset.name() + "': " + cmp.describe(),
           "Its rows were written with the old schema. Run with --full-refresh " + dataset.name()
               + " to rebuild it with the new one."));
+    }
+  }
+
+  /**
+   * A sink is an external table: created when missing, never cleared (not even by a full refresh),
+   * and its schema must already fit.
+   */
+  private static void prepareSink(TranslationContext ctx, io.sluice.core.model.Sink sink, RowType schema,
+      List<Problem> problems) {
+    java.util.Optional<java.nio.file.Path> path = SinkTargets.tablePath(sink, ctx.spec(), ctx.layout());
+    if (path.isEmpty()) {
+      problems.add(Problem.error(ErrorCode.UNSUPPORTED_FEATURE, sink.location(), SinkTargets.unsupported(sink),
+          "Use CREATE SINK " + sink.name() + " USING delta OPTIONS ('path' = '...')."));
+      return;
+    }
+    DeltaTable table = DeltaTable.forPath(StorageLayout.uri(path.get()));
+    if (!table.exists()) {
+      table.create(schema, List.of(), Map.of());
+      return;
+    }
+    SchemaComparison cmp = table.compareWith(schema, table.partitionColumns());
+    if (!cmp.isSame() && !cmp.isWritable()) {
+      problems.add(Problem.error(ErrorCode.SCHEMA_MISMATCH, sink.location(),
+          "Cannot write sink '" + sink.name() + "': " + cmp.describe(),
+          "Make the flows into the sink produce the sink table's columns."));
     }
   }
 

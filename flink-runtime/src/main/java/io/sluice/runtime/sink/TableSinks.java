@@ -23,10 +23,12 @@ public final class TableSinks {
   public DataStreamSink<?> write(DataStream<RowData> rows, FlowPlan plan, RowType schema, WriteMode mode) {
     String target = plan.target().name();
     String uidPrefix = Uids.sink(plan.name(), target);
+    String path = StorageLayout.uri(SinkTargets.tablePath(plan.target(), ctx.spec(), ctx.layout())
+        .orElseThrow(() -> new IllegalStateException("No table path for " + target)));
     if (ctx.formatOf(plan.target()) == TableFormat.ICEBERG) {
-      return IcebergWrites.write(rows, StorageLayout.uri(ctx.layout().table(target)), mode, uidPrefix);
+      return IcebergWrites.write(rows, path, mode, uidPrefix);
     }
-    return DeltaSink.builder(StorageLayout.uri(ctx.layout().table(target)), schema)
+    return DeltaSink.builder(path, schema)
         .partitionColumns(plan.target().spec().partitionColumns())
         .mode(mode)
         .applicationId(ctx.applicationId(plan.name(), plan.lineage()))

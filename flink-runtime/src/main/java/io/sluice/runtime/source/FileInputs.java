@@ -66,7 +66,6 @@ public final class FileInputs {
     String key = "files-" + Uids.key(ref.name());
     Map<String, String> formatOptions = formatOptions(options);
     RowType schema = schema(ctx, flow, key, new SchemaRequest(path, format, formatOptions, options, declared));
-    options.put("path-resolved", path);
     return new InputSpec(InputKind.FILES, path, withRescued(schema, options), incremental, options, key);
   }
 
@@ -127,7 +126,7 @@ public final class FileInputs {
       result.put("infercolumntypes", "true");
     }
     options.forEach((k, v) -> {
-      if (!SOURCE_OPTIONS.contains(k) && !k.equals("path-resolved")) {
+      if (!SOURCE_OPTIONS.contains(k)) {
         result.put(k, v);
       }
     });

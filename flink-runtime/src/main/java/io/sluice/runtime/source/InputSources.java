@@ -31,7 +31,7 @@ public final class InputSources {
     Source<RowData, ?, ?> source = switch (input.kind()) {
       case FILES -> FileInputs.source(input, marker);
       case DELTA -> DeltaInputs.source(input, marker);
-      case ICEBERG -> throw new IllegalStateException("Iceberg inputs are opened by IcebergInputs");
+      case ICEBERG -> IcebergInputs.source(input, marker);
     };
     return env.fromSource(source, WatermarkStrategy.noWatermarks(), "source: " + input.key(),
             InternalTypeInfo.of(input.schema()))

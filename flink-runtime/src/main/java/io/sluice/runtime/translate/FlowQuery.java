@@ -61,8 +61,18 @@ record FlowQuery(Table table, RowType schema, List<InputSpec> inputs, String fin
       result = conformed.get();
     }
     Table planned = result;
-    RowType schema = declared.map(StorageTypes::ofDeclared).orElseGet(() -> shape.orElseGet(() ->
+    RowType stored = declared.map(StorageTypes::ofDeclared).orElseGet(() -> shape.orElseGet(() ->
         StorageTypes.ofQuery((RowType) rowTypeOf(planned))));
+    RowType schema = StorageTypes.forFormat(stored, ctx.formatOf(target));
+    if (!schema.equals(stored)) {
+      SchemaConformance.Failure failure = new SchemaConformance.Failure(
+          "flow '" + plan.name() + "'", target.name(), plan.flow().location());
+      Optional<Table> cast = SchemaConformance.conform(fenv.tEnv, result, schema, failure, problems);
+      if (cast.isEmpty()) {
+        return Optional.empty();
+      }
+      result = cast.get();
+    }
     if (!partitionColumnsExist(target, schema, problems)) {
       return Optional.empty();
     }

@@ -23,6 +23,36 @@ import org.apache.flink.table.types.logical.VarCharType;
 public final class StorageTypes {
   private StorageTypes() {}
 
+  /**
+   * Stored form for a table format: Iceberg has no 8- or 16-bit integers, so they are stored (and
+   * read back) as INT; the query's result is cast accordingly.
+   */
+  public static RowType forFormat(RowType stored, io.sluice.core.model.TableFormat format) {
+    if (format != io.sluice.core.model.TableFormat.ICEBERG) {
+      return stored;
+    }
+    return (RowType) widenSmallInts(stored);
+  }
+
+  private static LogicalType widenSmallInts(LogicalType t) {
+    if (t instanceof org.apache.flink.table.types.logical.TinyIntType
+        || t instanceof org.apache.flink.table.types.logical.SmallIntType) {
+      return new org.apache.flink.table.types.logical.IntType(t.isNullable());
+    }
+    if (t instanceof ArrayType a) {
+      return new ArrayType(a.isNullable(), widenSmallInts(a.getElementType()));
+    }
+    if (t instanceof MapType m) {
+      return new MapType(m.isNullable(), widenSmallInts(m.getKeyType()), widenSmallInts(m.getValueType()));
+    }
+    if (t instanceof RowType r) {
+      return new RowType(r.isNullable(), r.getFields().stream()
+          .map(f -> new RowType.RowField(f.getName(), widenSmallInts(f.getType()), f.getDescription().orElse(null)))
+          .toList());
+    }
+    return t;
+  }
+
   /** Stored form of a query result: every column nullable. */
   public static RowType ofQuery(RowType type) {
     List<RowType.RowField> fields = type.getFields().stream()

@@ -110,7 +110,7 @@ public final class DeltaSink {
     public DataStreamSink<Void> build(DataStream<RowData> input) {
       DeltaSinkConfig config = config();
       SingleOutputStreamOperator<byte[]> files = input
-          .transform("Delta writer: " + tablePath,
+          .transform("Delta writer " + uidPrefix,
               PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO,
               new DeltaWriterOperator(config))
           .uid(uidPrefix + "/writer");
@@ -119,14 +119,14 @@ public final class DeltaSink {
         files.setParallelism(parallelism);
       }
       SingleOutputStreamOperator<Void> committed = files
-          .transform("Delta committer: " + tablePath, Types.VOID,
+          .transform("Delta committer " + uidPrefix, Types.VOID,
               new DeltaCommitterOperator(config))
           .uid(uidPrefix + "/committer")
           .setParallelism(1)
           .setMaxParallelism(1);
       return committed.sinkTo(new DiscardingSink<>())
           .uid(uidPrefix + "/end")
-          .name("Delta commits done: " + tablePath)
+          .name("Delta commits done " + uidPrefix)
           .setParallelism(1);
     }
 

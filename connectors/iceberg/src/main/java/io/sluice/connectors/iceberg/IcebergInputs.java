@@ -51,7 +51,7 @@ public final class IcebergInputs {
 
   private static RowDataSource build(IcebergTable table, Table loaded, CatchUpMarker marker,
       Duration monitorInterval, Map<String, String> readOptions) {
-    boolean continuous = !monitorInterval.isZero();
+    boolean continuous = !monitorInterval.isZero(); // zero: the bounded snapshot read
     TableLoader loader = table.loader();
     IcebergSource.Builder<RowData> builder = IcebergSource.forRowData()
         .tableLoader(loader)

@@ -8,7 +8,7 @@ import org.apache.iceberg.flink.source.enumerator.IcebergEnumeratorState;
  * The one place that reaches into Iceberg 1.11's non-public API: the snapshot id of the
  * enumerator's position. {@code IcebergEnumeratorState.lastEnumeratedPosition()} is public, but
  * its type and {@code snapshotId()} are package-private. Pinned to the Iceberg version in the root
- * pom; {@code IcebergInternalsTest} fails first if an upgrade changes it.
+ * pom; {@code CatchUpEnumeratorTest} fails first if an upgrade changes it.
  */
 final class IcebergInternals {
   private IcebergInternals() {}

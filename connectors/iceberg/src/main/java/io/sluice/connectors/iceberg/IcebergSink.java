@@ -1,5 +1,6 @@
 package io.sluice.connectors.iceberg;
 
+import java.util.List;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -8,6 +9,9 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.DataStreamSink;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.apache.flink.table.data.RowData;
+import org.apache.flink.table.runtime.typeutils.InternalTypeInfo;
+import org.apache.flink.table.types.logical.LogicalType;
+import org.apache.flink.table.types.logical.RowType;
 import org.apache.iceberg.DistributionMode;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.flink.sink.FlinkSink;
@@ -41,6 +45,7 @@ public final class IcebergSink {
     checkUidPrefix(tablePath, uidPrefix);
     IcebergTable target = IcebergTable.forPath(tablePath);
     Table table = existing(target, "append to");
+    checkWritable(input, table);
     return FlinkSink.forRowData(input)
         .table(table)
         .tableLoader(target.loader())
@@ -65,7 +70,7 @@ public final class IcebergSink {
           tablePath));
     }
     IcebergTable target = IcebergTable.forPath(tablePath);
-    existing(target, "overwrite");
+    checkWritable(input, existing(target, "overwrite"));
     return input
         .transform("Iceberg overwrite writer: " + tablePath,
             PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO,
@@ -89,6 +94,25 @@ public final class IcebergSink {
               + "IcebergTable.create (or replace).", action, table.path()));
     }
     return table.load();
+  }
+
+  /** Fails early when the input's declared row type does not fit the table's schema. */
+  private static void checkWritable(DataStream<RowData> input, Table table) {
+    if (!(input.getType() instanceof InternalTypeInfo)) {
+      return; // no declared row type to check
+    }
+    LogicalType type = ((InternalTypeInfo<?>) input.getType()).toLogicalType();
+    if (!(type instanceof RowType)) {
+      return;
+    }
+    SchemaComparison comparison = SchemaComparison.between(table.schema(), List.of(),
+        IcebergTypes.toIceberg((RowType) type), List.of());
+    if (!comparison.isWritable()) {
+      throw new IllegalArgumentException(String.format(
+          "Cannot write rows of type %s to Iceberg table %s: %s. Produce the table's columns, "
+              + "or full-refresh the dataset to change the table.",
+          type.asSummaryString(), table.location(), comparison.describe()));
+    }
   }
 
   private static void checkUidPrefix(String tablePath, String uidPrefix) {

@@ -53,7 +53,7 @@ final class TestRows {
         19000 + seed,
         TimestampData.fromEpochMillis(1_700_000_000_123L + seed, 456_000),
         TimestampData.fromEpochMillis(-1_234L - seed, 789_000),
-        new GenericArrayData(new Object[] {seed, null, -seed}),
+        new GenericArrayData(new Integer[] {seed, null, -seed}),
         new GenericMapData(map),
         GenericRowData.of(seed, new GenericArrayData(new Object[] {tag})));
   }

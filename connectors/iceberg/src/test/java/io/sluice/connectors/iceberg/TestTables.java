@@ -74,6 +74,7 @@ final class TestTables {
   }
 
   /** Appends (id, "n" + id) rows as one new snapshot with one data file; returns its id. */
+  @SuppressWarnings("deprecation") // GenericAppenderFactory is the simplest generic writer
   static long append(String path, long fromInclusive, long toExclusive) {
     Table table = load(path);
     GenericAppenderFactory factory = new GenericAppenderFactory(table.schema(), table.spec());
