@@ -17,6 +17,9 @@ final class PlannerErrors {
   private static final Pattern PREFIX =
       Pattern.compile("^(SQL (validation|parse) failed\\. )?(From line \\d+, column \\d+ to line \\d+, column \\d+: )?");
 
+  /** "Encountered "day"" where a name was expected: a reserved word used as a name. */
+  private static final Pattern RESERVED = Pattern.compile("^Encountered \"([A-Za-z_]+)\"");
+
   private PlannerErrors() {}
 
   static Problem toProblem(Throwable error, MappedText sql, String what) {
@@ -44,6 +47,11 @@ final class PlannerErrors {
     }
     if (detail.contains("not found")) {
       return "Check the spelling of the name against the dataset's columns or the pipeline's datasets.";
+    }
+    Matcher word = RESERVED.matcher(detail);
+    if (word.find()) {
+      return "'" + word.group(1) + "' is a reserved word in Flink SQL: write it in backticks (`"
+          + word.group(1) + "`) where it names a column or table.";
     }
     if (detail.startsWith("Encountered")) {
       return "Fix the SQL syntax at this position (the query language is Flink SQL).";

@@ -1,0 +1,92 @@
+package io.sluice.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sluice.runtime.exec.EmbeddedCluster;
+import io.sluice.runtime.exec.UpdateResult;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.configuration.Configuration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** File ingestion end to end: legacy cloud_files, declared columns as the read schema, partitions. */
+class FileIngestionITCase {
+  private static EmbeddedCluster cluster;
+
+  @TempDir Path dir;
+
+  @BeforeAll
+  static void startCluster() throws Exception {
+    cluster = EmbeddedCluster.start(4, new Configuration());
+  }
+
+  @AfterAll
+  static void stopCluster() throws Exception {
+    cluster.close();
+  }
+
+  @Test
+  void reservedWordsGetAnActionableError() {
+    PipelineFixture p = PipelineFixture.empty(dir.resolve("reserved"), cluster);
+    p.write("pipeline.yaml", "name: reserved\n");
+    p.write("p.sql", "CREATE MATERIALIZED VIEW v AS SELECT day FROM (VALUES (1)) AS t(`day`);\n");
+    UpdateResult r = p.run();
+    assertThat(r.succeeded()).isFalse();
+    assertThat(r.problems().get(0).location().toString()).isEqualTo("p.sql:1:38");
+    assertThat(r.problems().get(0).action()).contains("reserved word").contains("`day`");
+  }
+
+  @Test
+  void legacyCloudFilesAndDeclaredColumnsWithPartitions() throws Exception {
+    PipelineFixture p = PipelineFixture.empty(dir.resolve("files"), cluster);
+    p.write("pipeline.yaml", "name: files\n");
+    p.write("legacy.sql", """
+        CREATE OR REFRESH STREAMING LIVE TABLE raw_csv
+        AS SELECT * FROM cloud_files('csv', 'csv', map('header', 'true'));
+
+        CREATE OR REFRESH STREAMING LIVE TABLE typed (
+          id BIGINT NOT NULL,
+          amount DECIMAL(10, 2),
+          day DATE,
+          _rescued_data STRING,
+          CONSTRAINT positive EXPECT (amount > 0)
+        )
+        PARTITIONED BY (day)
+        AS SELECT * FROM STREAM read_files('json', format => 'json');
+
+        CREATE LIVE TABLE per_day AS SELECT `day`, COUNT(*) AS n FROM LIVE.typed GROUP BY `day`;
+        """);
+    p.write("csv/a.csv", "k,v\na,1\nb,2\n");
+    p.write("json/a.json", """
+        {"id": 1, "amount": 10.5, "day": "2026-01-01"}
+        {"id": 2, "amount": "lots", "day": "2026-01-01"}
+        {"id": 3, "amount": 3, "day": "2026-01-02", "note": "extra"}
+        """);
+    UpdateResult r = p.run();
+    assertThat(r.succeeded()).as(r.toString()).isTrue();
+
+    assertThat(p.table("raw_csv").rows()).extracting(x -> x.get("k") + "=" + x.get("v"))
+        .containsExactlyInAnyOrder("a=1", "b=2");
+
+    List<Map<String, Object>> typed = p.table("typed").rows();
+    assertThat(typed).hasSize(3);
+    Map<String, Object> two = typed.stream().filter(x -> Long.valueOf(2).equals(x.get("id"))).findFirst().orElseThrow();
+    assertThat(two.get("amount")).isNull();
+    assertThat((String) two.get("_rescued_data")).contains("\"amount\":\"lots\"");
+    Map<String, Object> three = typed.stream().filter(x -> Long.valueOf(3).equals(x.get("id"))).findFirst().orElseThrow();
+    assertThat(three.get("amount")).isEqualTo(new BigDecimal("3.00"));
+    assertThat(three.get("day")).isEqualTo(LocalDate.of(2026, 1, 2));
+    assertThat((String) three.get("_rescued_data")).contains("\"note\":\"extra\"");
+    assertThat(Files.list(p.folder.resolve("storage/tables/typed")).map(x -> x.getFileName().toString()))
+        .contains("day=2026-01-01", "day=2026-01-02");
+    assertThat(p.table("per_day").rows()).extracting(x -> x.get("day") + ":" + x.get("n"))
+        .containsExactlyInAnyOrder("2026-01-01:2", "2026-01-02:1");
+  }
+}
