@@ -4,34 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sluice.core.problem.ErrorCode;
 import io.sluice.core.problem.Problem;
-import io.sluice.runtime.exec.EmbeddedCluster;
 import io.sluice.runtime.exec.UpdateResult;
 import java.nio.file.Path;
-import org.apache.flink.configuration.Configuration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** One pipeline reads another's published tables by name through a shared catalog folder. */
 class CatalogITCase {
-  private static EmbeddedCluster cluster;
+  @RegisterExtension static final SharedCluster CLUSTER = new SharedCluster(4);
 
   @TempDir Path dir;
 
-  @BeforeAll
-  static void startCluster() throws Exception {
-    cluster = EmbeddedCluster.start(4, new Configuration());
-  }
-
-  @AfterAll
-  static void stopCluster() throws Exception {
-    cluster.close();
-  }
-
   @Test
   void aPipelineReadsTablesAnotherOnePublished() {
-    PipelineFixture sales = PipelineFixture.empty(dir.resolve("sales"), cluster);
+    PipelineFixture sales = CLUSTER.empty(dir.resolve("sales"));
     sales.write("pipeline.yaml", "name: sales\ncatalog: ../lake\ndatabase: shop\n");
     sales.write("p.sql", """
         CREATE STREAMING TABLE orders AS
@@ -40,7 +27,7 @@ class CatalogITCase {
         """);
     sales.write("in/a.json", "{\"id\": 1, \"amount\": 5.0}\n{\"id\": 2, \"amount\": 7.5}\n");
 
-    PipelineFixture reports = PipelineFixture.empty(dir.resolve("reports"), cluster);
+    PipelineFixture reports = CLUSTER.empty(dir.resolve("reports"));
     reports.write("pipeline.yaml", "name: reports\ncatalog: ../lake\n");
     reports.write("p.sql", """
         CREATE MATERIALIZED VIEW revenue AS SELECT SUM(amount) AS total FROM shop.orders;

@@ -4,37 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sluice.core.problem.ErrorCode;
 import io.sluice.core.problem.Problem;
-import io.sluice.runtime.exec.EmbeddedCluster;
 import io.sluice.runtime.exec.UpdateResult;
 import io.sluice.runtime.plan.RunOptions;
 import io.sluice.testing.DeltaReader;
 import java.nio.file.Path;
 import java.util.Set;
-import org.apache.flink.configuration.Configuration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A Delta sink: an external table fed by append flows, never cleared by a full refresh. */
 class DeltaSinkITCase {
-  private static EmbeddedCluster cluster;
+  @RegisterExtension static final SharedCluster CLUSTER = new SharedCluster(4);
 
   @TempDir Path dir;
 
-  @BeforeAll
-  static void startCluster() throws Exception {
-    cluster = EmbeddedCluster.start(4, new Configuration());
-  }
-
-  @AfterAll
-  static void stopCluster() throws Exception {
-    cluster.close();
-  }
-
   @Test
   void flowsAppendToTheSinkAndFullRefreshDoesNotClearIt() {
-    PipelineFixture p = PipelineFixture.empty(dir.resolve("p"), cluster);
+    PipelineFixture p = CLUSTER.empty(dir.resolve("p"));
     p.write("pipeline.yaml", "name: exporter\n");
     p.write("p.sql", """
         CREATE STREAMING TABLE events AS
@@ -67,7 +54,7 @@ class DeltaSinkITCase {
 
   @Test
   void kafkaSinksAreReportedAsNotYetSupported() {
-    PipelineFixture p = PipelineFixture.empty(dir.resolve("k"), cluster);
+    PipelineFixture p = CLUSTER.empty(dir.resolve("k"));
     p.write("pipeline.yaml", "name: k\n");
     p.write("p.sql", """
         CREATE SINK topic WITH ('connector' = 'kafka', 'topic' = 'out');

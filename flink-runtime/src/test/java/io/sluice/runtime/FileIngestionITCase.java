@@ -2,7 +2,6 @@ package io.sluice.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sluice.runtime.exec.EmbeddedCluster;
 import io.sluice.runtime.exec.UpdateResult;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -10,31 +9,19 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.apache.flink.configuration.Configuration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** File ingestion end to end: legacy cloud_files, declared columns as the read schema, partitions. */
 class FileIngestionITCase {
-  private static EmbeddedCluster cluster;
+  @RegisterExtension static final SharedCluster CLUSTER = new SharedCluster(4);
 
   @TempDir Path dir;
 
-  @BeforeAll
-  static void startCluster() throws Exception {
-    cluster = EmbeddedCluster.start(4, new Configuration());
-  }
-
-  @AfterAll
-  static void stopCluster() throws Exception {
-    cluster.close();
-  }
-
   @Test
   void reservedWordsGetAnActionableError() {
-    PipelineFixture p = PipelineFixture.empty(dir.resolve("reserved"), cluster);
+    PipelineFixture p = CLUSTER.empty(dir.resolve("reserved"));
     p.write("pipeline.yaml", "name: reserved\n");
     p.write("p.sql", "CREATE MATERIALIZED VIEW v AS SELECT day FROM (VALUES (1)) AS t(`day`);\n");
     UpdateResult r = p.run();
@@ -45,7 +32,7 @@ class FileIngestionITCase {
 
   @Test
   void legacyCloudFilesAndDeclaredColumnsWithPartitions() throws Exception {
-    PipelineFixture p = PipelineFixture.empty(dir.resolve("files"), cluster);
+    PipelineFixture p = CLUSTER.empty(dir.resolve("files"));
     p.write("pipeline.yaml", "name: files\n");
     p.write("legacy.sql", """
         CREATE OR REFRESH STREAMING LIVE TABLE raw_csv

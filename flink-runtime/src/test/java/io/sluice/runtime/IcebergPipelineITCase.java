@@ -2,7 +2,6 @@ package io.sluice.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sluice.runtime.exec.EmbeddedCluster;
 import io.sluice.runtime.exec.FlowStatus;
 import io.sluice.runtime.exec.UpdateResult;
 import java.nio.file.Path;
@@ -10,32 +9,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.apache.flink.configuration.Configuration;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.data.IcebergGenerics;
 import org.apache.iceberg.data.Record;
 import org.apache.iceberg.hadoop.HadoopTables;
 import org.apache.iceberg.io.CloseableIterable;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Datasets stored as Iceberg tables, alone and mixed with Delta, read back with Iceberg's reader. */
 class IcebergPipelineITCase {
-  private static EmbeddedCluster cluster;
+  @RegisterExtension static final SharedCluster CLUSTER = new SharedCluster(4);
 
   @TempDir Path dir;
-
-  @BeforeAll
-  static void startCluster() throws Exception {
-    cluster = EmbeddedCluster.start(4, new Configuration());
-  }
-
-  @AfterAll
-  static void stopCluster() throws Exception {
-    cluster.close();
-  }
 
   private static String events(int from, int to) {
     return IntStream.range(from, to)
@@ -54,7 +41,7 @@ class IcebergPipelineITCase {
 
   @Test
   void aPipelineStoredAsIcebergRunsIncrementally() throws Exception {
-    PipelineFixture p = PipelineFixture.empty(dir.resolve("ice"), cluster);
+    PipelineFixture p = CLUSTER.empty(dir.resolve("ice"));
     p.write("pipeline.yaml", "name: ice\nformat: iceberg\n");
     p.write("p.sql", """
         CREATE STREAMING TABLE bronze AS SELECT * FROM STREAM read_files('in', format => 'json');
@@ -85,7 +72,7 @@ class IcebergPipelineITCase {
 
   @Test
   void deltaAndIcebergDatasetsFeedEachOther() throws Exception {
-    PipelineFixture p = PipelineFixture.empty(dir.resolve("mixed"), cluster);
+    PipelineFixture p = CLUSTER.empty(dir.resolve("mixed"));
     p.write("pipeline.yaml", "name: mixed\n");
     p.write("p.sql", """
         CREATE STREAMING TABLE bronze AS SELECT * FROM STREAM read_files('in', format => 'json');

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sluice.core.problem.ErrorCode;
 import io.sluice.core.problem.Problem;
-import io.sluice.runtime.exec.EmbeddedCluster;
 import io.sluice.runtime.exec.FlowStatus;
 import io.sluice.runtime.exec.UpdateResult;
 import io.sluice.runtime.plan.RunOptions;
@@ -16,10 +15,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import org.apache.flink.configuration.Configuration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -27,22 +24,12 @@ import org.junit.jupiter.api.io.TempDir;
  * back with Delta Kernel's own reader; expected contents are computed from the input files.
  */
 class RetailPipelineITCase {
-  private static EmbeddedCluster cluster;
+  @RegisterExtension static final SharedCluster CLUSTER = new SharedCluster(6);
 
   @TempDir Path dir;
 
-  @BeforeAll
-  static void startCluster() throws Exception {
-    cluster = EmbeddedCluster.start(6, new Configuration());
-  }
-
-  @AfterAll
-  static void stopCluster() throws Exception {
-    cluster.close();
-  }
-
   private PipelineFixture retail() {
-    return PipelineFixture.copy(PipelineFixture.example("retail"), dir.resolve("retail"), cluster);
+    return CLUSTER.example("retail", dir.resolve("retail"));
   }
 
   @Test

@@ -2,17 +2,14 @@ package io.sluice.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sluice.runtime.exec.EmbeddedCluster;
 import io.sluice.runtime.exec.UpdateResult;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.apache.flink.configuration.Configuration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -20,19 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
  * resets the other flows nor makes the edited flow re-read what it already processed.
  */
 class StateCompatibilityITCase {
-  private static EmbeddedCluster cluster;
+  @RegisterExtension static final SharedCluster CLUSTER = new SharedCluster(4);
 
   @TempDir Path dir;
-
-  @BeforeAll
-  static void startCluster() throws Exception {
-    cluster = EmbeddedCluster.start(4, new Configuration());
-  }
-
-  @AfterAll
-  static void stopCluster() throws Exception {
-    cluster.close();
-  }
 
   private static String events(int from, int to) {
     return IntStream.range(from, to).mapToObj(i -> "{\"id\": " + i + ", \"x\": " + (i % 10) + "}")
@@ -47,7 +34,7 @@ class StateCompatibilityITCase {
 
   @Test
   void editingQueriesKeepsEveryFlowsProgress() {
-    PipelineFixture p = PipelineFixture.empty(dir.resolve("edit"), cluster);
+    PipelineFixture p = CLUSTER.empty(dir.resolve("edit"));
     p.write("pipeline.yaml", "name: edit\n");
     p.write("defs.sql", definitions("id >= 0", "x >= 0"));
     p.write("in/f1.json", events(0, 10));

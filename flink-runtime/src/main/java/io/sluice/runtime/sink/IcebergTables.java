@@ -1,7 +1,7 @@
 package io.sluice.runtime.sink;
 
 import io.sluice.connectors.iceberg.IcebergTable;
-import io.sluice.connectors.iceberg.SchemaComparison;
+import io.sluice.connectors.schema.SchemaComparison;
 import io.sluice.core.model.Dataset;
 import io.sluice.core.model.DatasetKind;
 import io.sluice.core.problem.ErrorCode;

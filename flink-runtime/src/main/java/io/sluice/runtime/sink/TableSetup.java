@@ -1,7 +1,7 @@
 package io.sluice.runtime.sink;
 
 import io.sluice.connectors.delta.DeltaTable;
-import io.sluice.connectors.delta.SchemaComparison;
+import io.sluice.connectors.schema.SchemaComparison;
 import io.sluice.core.model.Dataset;
 import io.sluice.core.model.DatasetKind;
 import io.sluice.core.model.TableFormat;

@@ -1,5 +1,6 @@
 package io.sluice.connectors.delta;
 
+import io.sluice.connectors.schema.SchemaComparison;
 import io.delta.kernel.Scan;
 import io.delta.kernel.Snapshot;
 import io.delta.kernel.TableManager;
@@ -135,7 +136,7 @@ final class DeltaSplitReader implements SplitReader<PositionedRow, DeltaSplit> {
       if (tableVersion != version) {
         Snapshot snapshot = TableManager.loadSnapshot(tablePath).atVersion(tableVersion)
             .build(engine);
-        SchemaComparison comparison = SchemaComparison.between(snapshot.getSchema(), List.of(),
+        SchemaComparison comparison = DeltaSchemaComparison.between(snapshot.getSchema(), List.of(),
             DeltaTypes.toKernel(rowType), List.of());
         if (!comparison.isSame()) {
           throw new IllegalStateException(String.format(

@@ -1,5 +1,6 @@
 package io.sluice.connectors.delta;
 
+import io.sluice.connectors.schema.SchemaComparison;
 import io.delta.kernel.Snapshot;
 import io.delta.kernel.TableManager;
 import io.delta.kernel.Transaction;
@@ -114,7 +115,7 @@ public final class DeltaTable {
   /** Compares the table with a dataset definition; the table must exist. */
   public SchemaComparison compareWith(RowType schema, List<String> partitionColumns) {
     Snapshot snapshot = snapshot();
-    return SchemaComparison.between(snapshot.getSchema(), snapshot.getPartitionColumnNames(),
+    return DeltaSchemaComparison.between(snapshot.getSchema(), snapshot.getPartitionColumnNames(),
         DeltaTypes.toKernel(schema), partitionColumns);
   }
 
@@ -166,7 +167,7 @@ public final class DeltaTable {
 
   private void checkSameDefinition(Snapshot snapshot, StructType schema,
       List<String> partitionColumns, Map<String, String> properties) {
-    SchemaComparison comparison = SchemaComparison.between(snapshot.getSchema(),
+    SchemaComparison comparison = DeltaSchemaComparison.between(snapshot.getSchema(),
         snapshot.getPartitionColumnNames(), schema, partitionColumns);
     if (!comparison.isSame()) {
       throw new IllegalStateException(String.format(

@@ -1,5 +1,6 @@
 package io.sluice.connectors.delta;
 
+import io.sluice.connectors.schema.SchemaComparison;
 import io.delta.kernel.Operation;
 import io.delta.kernel.Snapshot;
 import io.delta.kernel.Transaction;
@@ -72,7 +73,7 @@ final class WriteTransactions {
   private void checkAppendable(Snapshot snapshot) {
     List<String> partitions = config.partitionColumns().isEmpty()
         ? snapshot.getPartitionColumnNames() : config.partitionColumns();
-    SchemaComparison comparison = SchemaComparison.between(snapshot.getSchema(),
+    SchemaComparison comparison = DeltaSchemaComparison.between(snapshot.getSchema(),
         snapshot.getPartitionColumnNames(), DeltaTypes.toKernel(config.rowType()), partitions);
     if (!comparison.isWritable()) {
       throw new IllegalStateException(String.format(

@@ -1,5 +1,7 @@
 package io.sluice.connectors.delta;
 
+import io.sluice.testing.flink.CountingSource;
+import io.sluice.testing.flink.TestJobs;
 import static io.sluice.connectors.delta.TestTables.ID_NAME;
 import static io.sluice.connectors.delta.TestTables.expected;
 import static io.sluice.connectors.delta.TestTables.readIdName;

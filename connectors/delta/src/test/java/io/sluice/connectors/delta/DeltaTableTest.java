@@ -1,5 +1,6 @@
 package io.sluice.connectors.delta;
 
+import io.sluice.connectors.schema.SchemaComparison;
 import static io.sluice.connectors.delta.TestTables.ID_NAME;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,5 +1,6 @@
 package io.sluice.connectors.iceberg;
 
+import io.sluice.connectors.schema.SchemaComparison;
 import java.util.List;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
@@ -105,7 +106,7 @@ public final class IcebergSink {
     if (!(type instanceof RowType)) {
       return;
     }
-    SchemaComparison comparison = SchemaComparison.between(table.schema(), List.of(),
+    SchemaComparison comparison = IcebergSchemaComparison.between(table.schema(), List.of(),
         IcebergTypes.toIceberg((RowType) type), List.of());
     if (!comparison.isWritable()) {
       throw new IllegalArgumentException(String.format(

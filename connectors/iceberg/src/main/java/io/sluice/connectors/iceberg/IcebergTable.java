@@ -1,5 +1,6 @@
 package io.sluice.connectors.iceberg;
 
+import io.sluice.connectors.schema.SchemaComparison;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -107,7 +108,7 @@ public final class IcebergTable {
   /** Compares the table with a dataset definition; the table must exist. */
   public SchemaComparison compareWith(RowType schema, List<String> partitionColumns) {
     Table table = load();
-    return SchemaComparison.between(table.schema(), partitionColumns(table),
+    return IcebergSchemaComparison.between(table.schema(), partitionColumns(table),
         IcebergTypes.toIceberg(schema), partitionColumns);
   }
 

@@ -1,5 +1,6 @@
 package io.sluice.connectors.iceberg;
 
+import io.sluice.connectors.schema.SchemaComparison;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -32,7 +33,7 @@ final class TableDefinition {
   /** Fails unless the table has this schema, these partition columns and these properties. */
   static void checkSame(Table table, Schema schema, List<String> partitionColumns,
       Map<String, String> properties) {
-    SchemaComparison comparison = SchemaComparison.between(table.schema(),
+    SchemaComparison comparison = IcebergSchemaComparison.between(table.schema(),
         IcebergTable.partitionColumns(table), schema, partitionColumns);
     if (!comparison.isSame()) {
       throw new IllegalStateException(String.format(

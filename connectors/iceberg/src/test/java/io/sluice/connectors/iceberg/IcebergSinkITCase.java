@@ -1,5 +1,7 @@
 package io.sluice.connectors.iceberg;
 
+import io.sluice.testing.flink.CountingSource;
+import io.sluice.testing.flink.TestJobs;
 import static io.sluice.connectors.iceberg.TestTables.ID_NAME;
 import static io.sluice.connectors.iceberg.TestTables.expected;
 import static io.sluice.connectors.iceberg.TestTables.readIdName;

@@ -1,5 +1,6 @@
 package io.sluice.connectors.iceberg;
 
+import io.sluice.connectors.schema.SchemaComparison;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -8,48 +9,13 @@ import org.apache.iceberg.types.Type;
 import org.apache.iceberg.types.Types;
 
 /**
- * How a dataset's definition (schema and partition columns) compares with an existing Iceberg
- * table; the same contract as the Delta connector's comparison.
- *
- * <p>Types are compared as Iceberg stores them, so {@code VARCHAR(10)} and {@code STRING} are the
- * same, and so are {@code TIMESTAMP(3)} and {@code TIMESTAMP(6)}. Map keys are never null in
- * Iceberg, so their nullability is not compared. A definition that is {@code NOT NULL} where the
- * table allows nulls is a difference, but rows of such a definition can still be appended: see
- * {@link #isWritable()}.
+ * Walks a dataset's definition and an existing Iceberg table in Iceberg's own types (so {@code
+ * VARCHAR(10)} and {@code STRING} are the same, and so are {@code TIMESTAMP(3)} and {@code
+ * TIMESTAMP(6)}) and reports the differences as a {@link SchemaComparison}. Map keys are never null in
+ * Iceberg, so their nullability is not compared.
  */
-public final class SchemaComparison {
-  private final List<String> differences;
-  private final boolean writable;
-
-  private SchemaComparison(List<String> differences, boolean writable) {
-    this.differences = List.copyOf(differences);
-    this.writable = writable;
-  }
-
-  /** Whether the table has exactly the definition's columns, types, nullability and partitions. */
-  public boolean isSame() {
-    return differences.isEmpty();
-  }
-
-  /** Whether rows of the definition can be appended to the table as it is. */
-  public boolean isWritable() {
-    return writable;
-  }
-
-  /** Each difference as a sentence, table side first; empty when {@link #isSame()}. */
-  public List<String> differences() {
-    return differences;
-  }
-
-  /** A one-line description: "same" or the differences joined with "; ". */
-  public String describe() {
-    return isSame() ? "same" : String.join("; ", differences);
-  }
-
-  @Override
-  public String toString() {
-    return describe();
-  }
+final class IcebergSchemaComparison {
+  private IcebergSchemaComparison() {}
 
   static SchemaComparison between(Schema table, List<String> tablePartitions, Schema definition,
       List<String> definitionPartitions) {
@@ -59,17 +25,19 @@ public final class SchemaComparison {
       collector.add(true, String.format("the table is partitioned by %s but the definition by %s",
           tablePartitions, definitionPartitions));
     }
-    return new SchemaComparison(collector.differences, collector.writable);
+    return collector.build();
   }
 
   /** Walks both schemas by column name and records the differences. */
   private static final class Collector {
-    private final List<String> differences = new ArrayList<>();
-    private boolean writable = true;
+    private final SchemaComparison.Builder result = SchemaComparison.builder();
 
     void add(boolean blocksWrites, String difference) {
-      differences.add(difference);
-      writable &= !blocksWrites;
+      result.add(blocksWrites, difference);
+    }
+
+    SchemaComparison build() {
+      return result.build();
     }
 
     void compareFields(String owner, Types.StructType table, Types.StructType definition) {

@@ -1,5 +1,6 @@
 package io.sluice.connectors.delta;
 
+import io.sluice.connectors.schema.SchemaComparison;
 import io.delta.kernel.types.ArrayType;
 import io.delta.kernel.types.DataType;
 import io.delta.kernel.types.MapType;
@@ -12,46 +13,12 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * How a dataset's definition (schema and partition columns) compares with an existing Delta table.
- *
- * <p>Types are compared as Delta stores them, so {@code VARCHAR(10)} and {@code STRING} are the
- * same, and so are {@code TIMESTAMP(3)} and {@code TIMESTAMP(6)}. A definition that is {@code NOT
- * NULL} where the table allows nulls is a difference, but rows of such a definition can still be
- * appended: see {@link #isWritable()}.
+ * Walks a dataset's definition and an existing Delta table in Delta's own types (so {@code
+ * VARCHAR(10)} and {@code STRING} are the same, and so are {@code TIMESTAMP(3)} and {@code
+ * TIMESTAMP(6)}) and reports the differences as a {@link SchemaComparison}.
  */
-public final class SchemaComparison {
-  private final List<String> differences;
-  private final boolean writable;
-
-  private SchemaComparison(List<String> differences, boolean writable) {
-    this.differences = List.copyOf(differences);
-    this.writable = writable;
-  }
-
-  /** Whether the table has exactly the definition's columns, types, nullability and partitions. */
-  public boolean isSame() {
-    return differences.isEmpty();
-  }
-
-  /** Whether rows of the definition can be appended to the table as it is. */
-  public boolean isWritable() {
-    return writable;
-  }
-
-  /** Each difference as a sentence, table side first; empty when {@link #isSame()}. */
-  public List<String> differences() {
-    return differences;
-  }
-
-  /** A one-line description: "same" or the differences joined with "; ". */
-  public String describe() {
-    return isSame() ? "same" : String.join("; ", differences);
-  }
-
-  @Override
-  public String toString() {
-    return describe();
-  }
+final class DeltaSchemaComparison {
+  private DeltaSchemaComparison() {}
 
   static SchemaComparison between(StructType table, List<String> tablePartitions,
       StructType definition, List<String> definitionPartitions) {
@@ -62,17 +29,19 @@ public final class SchemaComparison {
           "the table is partitioned by %s but the definition by %s",
           tablePartitions, definitionPartitions));
     }
-    return new SchemaComparison(collector.differences, collector.writable);
+    return collector.build();
   }
 
   /** Walks both schemas and records the differences. */
   private static final class Collector {
-    private final List<String> differences = new ArrayList<>();
-    private boolean writable = true;
+    private final SchemaComparison.Builder result = SchemaComparison.builder();
 
     void add(boolean blocksWrites, String difference) {
-      differences.add(difference);
-      writable &= !blocksWrites;
+      result.add(blocksWrites, difference);
+    }
+
+    SchemaComparison build() {
+      return result.build();
     }
 
     void compareFields(String owner, StructType table, StructType definition) {

@@ -1,4 +1,4 @@
-package io.sluice.connectors.iceberg;
+package io.sluice.testing.flink;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -9,7 +9,9 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.state.FunctionInitializationContext;
 import org.apache.flink.runtime.state.FunctionSnapshotContext;
 import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
+import org.apache.flink.table.data.GenericRowData;
 import org.apache.flink.table.data.RowData;
+import org.apache.flink.table.data.StringData;
 
 /**
  * Unbounded test source of (id, "n" + id) rows: emits ids up to a limit, then idles until the
@@ -17,7 +19,7 @@ import org.apache.flink.table.data.RowData;
  * ids. Tests poll {@link #emitted} to know that every row has left the source.
  */
 @SuppressWarnings("deprecation")
-final class CountingSource
+public final class CountingSource
     implements org.apache.flink.streaming.api.functions.source.SourceFunction<RowData>,
         CheckpointedFunction {
   private static final Map<String, AtomicLong> EMITTED = new ConcurrentHashMap<>();
@@ -28,13 +30,13 @@ final class CountingSource
   private long next;
   private volatile boolean running = true;
 
-  CountingSource(String key, long limit) {
+  public CountingSource(String key, long limit) {
     this.key = key;
     this.limit = limit;
   }
 
   /** The highest id + 1 emitted by the source of this key in this JVM (0 if none). */
-  static long emitted(String key) {
+  public static long emitted(String key) {
     return EMITTED.computeIfAbsent(key, k -> new AtomicLong()).get();
   }
 
@@ -43,7 +45,7 @@ final class CountingSource
     while (running) {
       synchronized (context.getCheckpointLock()) {
         if (next < limit) {
-          context.collect(TestTables.row(next, "n" + next));
+          context.collect(GenericRowData.of(next, StringData.fromString("n" + next)));
           next++;
           EMITTED.computeIfAbsent(key, k -> new AtomicLong()).set(next);
           continue;

@@ -1,4 +1,4 @@
-package io.sluice.connectors.iceberg;
+package io.sluice.testing.flink;
 
 import static org.awaitility.Awaitility.await;
 
@@ -10,16 +10,16 @@ import org.apache.flink.runtime.executiongraph.AccessExecutionVertex;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 
 /** Waiting on jobs of a test MiniCluster. */
-final class TestJobs {
-  static final Duration TIMEOUT = Duration.ofSeconds(60);
+public final class TestJobs {
+  public static final Duration TIMEOUT = Duration.ofSeconds(60);
 
   private TestJobs() {}
 
   /**
    * Waits until every task of the job runs: a stop-with-savepoint fails while a task (say a
-   * writer still opening its Iceberg table) is initializing, even if the sources have caught up.
+   * writer still opening its Delta table) is initializing, even if the sources have caught up.
    */
-  static void awaitAllTasksRunning(MiniCluster cluster, JobClient job) {
+  public static void awaitAllTasksRunning(MiniCluster cluster, JobClient job) {
     await().atMost(TIMEOUT).until(() -> {
       for (AccessExecutionVertex vertex :
           cluster.getExecutionGraph(job.getJobID()).get().getAllExecutionVertices()) {
@@ -32,13 +32,13 @@ final class TestJobs {
   }
 
   /** Stops the running job with a canonical savepoint, without draining; returns its path. */
-  static String stop(MiniCluster cluster, JobClient job, String savepointDir) throws Exception {
+  public static String stop(MiniCluster cluster, JobClient job, String savepointDir) throws Exception {
     awaitAllTasksRunning(cluster, job);
     return job.stopWithSavepoint(false, savepointDir, SavepointFormatType.CANONICAL).get();
   }
 
   /** Cancels the job and waits until it has terminated. */
-  static void cancel(JobClient job) throws Exception {
+  public static void cancel(JobClient job) throws Exception {
     job.cancel().get();
     await().atMost(TIMEOUT).until(() -> job.getJobStatus().get().isTerminalState());
   }
