@@ -9,6 +9,8 @@ import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.core.execution.SavepointFormatType;
+import org.apache.flink.runtime.checkpoint.AbstractCheckpointStats;
+import org.apache.flink.runtime.checkpoint.CheckpointStatsSnapshot;
 import org.apache.flink.runtime.jobgraph.JobGraph;
 import org.apache.flink.runtime.jobmaster.JobResult;
 import org.apache.flink.runtime.minicluster.MiniCluster;
@@ -54,6 +56,16 @@ public final class EmbeddedCluster implements FlinkCluster {
   @Override
   public JobStatus status(JobID job) throws Exception {
     return cluster.getJobStatus(job).get();
+  }
+
+  @Override
+  public long latestCheckpointId(JobID job) throws Exception {
+    CheckpointStatsSnapshot stats = cluster.getExecutionGraph(job).get().getCheckpointStatsSnapshot();
+    long latest = stats.getLatestRestoredCheckpoint() == null ? -1 : stats.getLatestRestoredCheckpoint().getCheckpointId();
+    for (AbstractCheckpointStats c : stats.getHistory().getCheckpoints()) {
+      latest = Math.max(latest, c.getCheckpointId());
+    }
+    return latest;
   }
 
   @Override

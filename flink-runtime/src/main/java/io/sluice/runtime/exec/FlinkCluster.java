@@ -16,6 +16,12 @@ public interface FlinkCluster extends AutoCloseable {
 
   JobStatus status(JobID job) throws Exception;
 
+  /**
+   * The id of the newest checkpoint the job has triggered (completed or not), counting the one it
+   * was restored from; -1 if none.
+   */
+  long latestCheckpointId(JobID job) throws Exception;
+
   /** Stops the job with a savepoint without draining (windows and timers are not fired). */
   String stopWithSavepoint(JobID job, Path directory) throws Exception;
 

@@ -59,6 +59,7 @@ final class FlowJobRunner {
         break;
       }
       if (status == JobStatus.RUNNING && allMarked(flow)) {
+        openGate(flow, id);
         Optional<String> stopped = tryStop(id, name);
         if (stopped.isPresent()) {
           savepoint = stopped;
@@ -67,7 +68,13 @@ final class FlowJobRunner {
       }
       Thread.sleep(POLL_MILLIS);
     }
-    long rows = rowsCommitted(flow, cluster.result(id));
+    JobResult result = cluster.result(id);
+    if (result.getSerializedThrowable().isPresent()) {
+      // A failed run published nothing: the next run starts again from the previous restore point.
+      states.write(name, states.readOrFresh(name).stopped(restore, flow.fingerprint()));
+      FlowJobRunner.deleteTree(layout.checkpoints(name).resolve(id.toHexString()));
+    }
+    long rows = rowsCommitted(flow, result);
     long read = SourceMetrics.rowsRead(id);
     SourceMetrics.forget(id);
     FlowState next = states.readOrFresh(name).stopped(savepoint.or(() -> restore), flow.fingerprint());
@@ -78,6 +85,16 @@ final class FlowJobRunner {
       LOG.warn("Cannot remove old checkpoints or savepoints of flow {} (they are no longer needed)", name, e);
     }
     return new Outcome(savepoint, read, rows);
+  }
+
+  /**
+   * Lets the sinks publish from the next checkpoint on: every checkpoint triggered from now on
+   * was triggered after all sources caught up, so its barrier follows all the run's data.
+   */
+  private void openGate(TranslatedFlow flow, JobID id) throws Exception {
+    if (flow.publishGate().isPresent()) {
+      flow.publishGate().get().openFrom(cluster.latestCheckpointId(id) + 1);
+    }
   }
 
   /**

@@ -20,7 +20,12 @@ public final class TableSinks {
     this.ctx = ctx;
   }
 
-  public DataStreamSink<?> write(DataStream<RowData> rows, FlowPlan plan, RowType schema, WriteMode mode) {
+  /**
+   * @param gate for Delta targets of triggered runs: publish everything at the end of the run
+   *     (Iceberg's own committer publishes on every checkpoint)
+   */
+  public DataStreamSink<?> write(DataStream<RowData> rows, FlowPlan plan, RowType schema, WriteMode mode,
+      java.util.Optional<io.sluice.connectors.progress.PublishGate> gate) {
     String target = plan.target().name();
     String uidPrefix = Uids.sink(plan.name(), target);
     String path = StorageLayout.uri(SinkTargets.tablePath(plan.target(), ctx.spec(), ctx.layout())
@@ -28,7 +33,9 @@ public final class TableSinks {
     if (ctx.formatOf(plan.target()) == TableFormat.ICEBERG) {
       return IcebergWrites.write(rows, path, mode, uidPrefix);
     }
-    return DeltaSink.builder(path, schema)
+    DeltaSink.Builder builder = DeltaSink.builder(path, schema);
+    gate.ifPresent(builder::publishGate);
+    return builder
         .partitionColumns(plan.target().spec().partitionColumns())
         .mode(mode)
         .applicationId(ctx.applicationId(plan.name(), plan.lineage()))

@@ -63,6 +63,11 @@ public record StorageLayout(Path root) {
     return update(updateId).resolve("caught-up").resolve(flow).resolve(sourceKey);
   }
 
+  /** The publish gate of a flow in an update (see {@code PublishGate}). */
+  public Path publishGate(String updateId, String flow) {
+    return update(updateId).resolve("publish").resolve(flow);
+  }
+
   /** A file-system URI string for Flink and the connectors ({@code file:///...}). */
   public static String uri(Path path) {
     return path.toAbsolutePath().normalize().toUri().toString();

@@ -1,6 +1,8 @@
 package io.sluice.runtime.translate;
 
 import io.sluice.connectors.delta.WriteMode;
+import io.sluice.connectors.progress.PublishGate;
+import io.sluice.runtime.storage.StorageLayout;
 import io.sluice.core.problem.Problem;
 import io.sluice.runtime.plan.FlowPlan;
 import io.sluice.runtime.source.InputSpec;
@@ -29,14 +31,18 @@ final class FlowJobs {
     }
     ctx.recordSchema(plan.target().name(), q.schema());
     if (ctx.phase() != Phase.RUN) {
-      return Optional.of(new TranslatedFlow(plan, Optional.empty(), q.schema(), q.inputs(), List.of(), q.fingerprint()));
+      return Optional.of(new TranslatedFlow(plan, Optional.empty(), q.schema(), q.inputs(), List.of(),
+          q.fingerprint(), Optional.empty()));
     }
-    Transformation<?> sink = ctx.sinks().write(rows, plan, q.schema(), mode).getTransformation();
+    Optional<PublishGate> gate = plan.kind().bounded() ? Optional.empty()
+        : Optional.of(PublishGate.at(StorageLayout.uri(ctx.layout().publishGate(ctx.updateId(), plan.name()))));
+    Transformation<?> sink = ctx.sinks().write(rows, plan, q.schema(), mode, gate).getTransformation();
     UidAssigner.assign(sink, plan.name(), q.fingerprint());
     List<Path> markers = new ArrayList<>();
     for (InputSpec in : q.inputs()) {
       ctx.sources().markerPath(plan.name(), in).ifPresent(markers::add);
     }
-    return Optional.of(new TranslatedFlow(plan, Optional.of(fenv.env), q.schema(), q.inputs(), markers, q.fingerprint()));
+    return Optional.of(new TranslatedFlow(plan, Optional.of(fenv.env), q.schema(), q.inputs(), markers,
+        q.fingerprint(), gate));
   }
 }

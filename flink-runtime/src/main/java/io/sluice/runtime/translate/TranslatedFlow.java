@@ -16,6 +16,7 @@ import org.apache.flink.table.types.logical.RowType;
  * @param inputs what the flow reads
  * @param markers the catch-up markers a triggered run waits for before it stops the job
  * @param fingerprint the flow's definition: query and input schemas
+ * @param publishGate for a triggered run of an unbounded flow: the gate its sinks publish through
  */
 public record TranslatedFlow(
     FlowPlan plan,
@@ -23,7 +24,8 @@ public record TranslatedFlow(
     RowType schema,
     List<InputSpec> inputs,
     List<Path> markers,
-    String fingerprint) {
+    String fingerprint,
+    Optional<io.sluice.connectors.progress.PublishGate> publishGate) {
 
   public TranslatedFlow {
     inputs = List.copyOf(inputs);

@@ -67,6 +67,11 @@ final class DeltaCommits {
     }
   }
 
+  /** The last transaction version the table records for the sink's application id, or -1. */
+  long lastCommittedVersion() {
+    return transactions.latest().getLatestTransactionVersion(engine, config.applicationId()).orElse(-1L);
+  }
+
   /** Commits files as one plain append (no transaction version). */
   void commitAppend(List<DeltaCommittable> files) {
     commit(transactions.append(transactions.latest(), Operation.WRITE, OptionalLong.empty()),

@@ -30,6 +30,12 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
  * ({@code applicationId}, {@code c}), in increasing order. A checkpoint with no files commits
  * nothing. After a restore, the restored pending files are committed the same way at once.
  *
+ * <p><b>With a publish gate</b> (triggered runs): completed checkpoints keep their files pending
+ * until the gate allows one; that checkpoint {@code n} commits every pending checkpoint {@code <=
+ * n} in one transaction with version {@code n}, after dropping files of checkpoints the table
+ * already records (so a run restored from a checkpoint of a crashed run that had already
+ * published publishes only what is new). A failed run publishes nothing.
+ *
  * <p><b>Without checkpoints</b> (BATCH runtime mode): everything is committed in one transaction
  * when the input ends; an overwrite replaces the table even with no files.
  *
@@ -161,11 +167,30 @@ final class DeltaCommitterOperator extends AbstractStreamOperator<Void>
   }
 
   private void commitUpTo(long checkpointId) {
+    if (!config.gate().isAlways()) {
+      publishUpTo(checkpointId);
+      return;
+    }
     Map<Long, List<DeltaCommittable>> due = pending.headMap(checkpointId, true);
     for (Map.Entry<Long, List<DeltaCommittable>> entry : due.entrySet()) {
       if (commits.commitCheckpoint(entry.getKey(), entry.getValue())) {
         rowsCommitted.add(rowCount(entry.getValue()));
       }
+    }
+    due.clear();
+  }
+
+  /** Gated: everything pending up to an allowed checkpoint, in one transaction. */
+  private void publishUpTo(long checkpointId) {
+    if (checkpointId < 0 || !config.gate().allows(checkpointId)) {
+      return;
+    }
+    pending.headMap(commits.lastCommittedVersion(), true).clear();
+    Map<Long, List<DeltaCommittable>> due = pending.headMap(checkpointId, true);
+    List<DeltaCommittable> files = new ArrayList<>();
+    due.values().forEach(files::addAll);
+    if (!files.isEmpty() && commits.commitCheckpoint(checkpointId, files)) {
+      rowsCommitted.add(rowCount(files));
     }
     due.clear();
   }

@@ -1,5 +1,6 @@
 package io.sluice.connectors.delta;
 
+import io.sluice.connectors.progress.PublishGate;
 import java.util.List;
 import java.util.Objects;
 import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
@@ -51,6 +52,7 @@ public final class DeltaSink {
     private int targetFileRows = 100_000;
     private long targetFileBytes;
     private int writerParallelism = -1;
+    private PublishGate gate = PublishGate.always();
 
     private Builder(String tablePath, RowType rowType) {
       this.tablePath = Objects.requireNonNull(tablePath, "tablePath");
@@ -58,6 +60,16 @@ public final class DeltaSink {
     }
 
     /** Partition columns; for an append they may be left out (the table's are used). */
+    /**
+     * Defers publishing: completed checkpoints keep their files pending until the gate is open
+     * for them; the first one allowed commits everything pending in one transaction (a triggered
+     * update then becomes visible at once, and not at all if it fails).
+     */
+    public Builder publishGate(PublishGate publishGate) {
+      this.gate = java.util.Objects.requireNonNull(publishGate, "publishGate");
+      return this;
+    }
+
     public Builder partitionColumns(List<String> columns) {
       this.partitionColumns = List.copyOf(columns);
       return this;
@@ -146,7 +158,7 @@ public final class DeltaSink {
       DeltaTypes.toKernel(rowType); // fails early on unsupported types
       new PartitionValues(rowType, partitionColumns); // and on unknown partition columns
       return new DeltaSinkConfig(tablePath, rowType, partitionColumns, mode, applicationId,
-          uidPrefix, targetFileRows, targetFileBytes);
+          uidPrefix, targetFileRows, targetFileBytes, gate);
     }
   }
 }

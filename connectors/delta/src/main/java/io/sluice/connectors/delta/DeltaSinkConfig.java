@@ -1,5 +1,6 @@
 package io.sluice.connectors.delta;
 
+import io.sluice.connectors.progress.PublishGate;
 import io.delta.kernel.engine.Engine;
 import java.io.Serializable;
 import java.util.List;
@@ -17,6 +18,8 @@ import org.apache.flink.table.types.logical.RowType;
  * @param uidPrefix prefix of operator uids and accumulator names
  * @param targetFileRows rows buffered per partition before a writer rolls a file
  * @param targetFileBytes Parquet size at which Kernel starts a new file, 0 for Kernel's default
+ * @param gate from which checkpoint on completed checkpoints publish (always, unless the driver
+ *     defers publishing to the end of a triggered run)
  */
 record DeltaSinkConfig(
     String tablePath,
@@ -26,7 +29,8 @@ record DeltaSinkConfig(
     String applicationId,
     String uidPrefix,
     int targetFileRows,
-    long targetFileBytes) implements Serializable {
+    long targetFileBytes,
+    PublishGate gate) implements Serializable {
 
   private static final String TARGET_FILE_SIZE =
       "delta.kernel.default.parquet.writer.targetMaxFileSize";

@@ -223,14 +223,14 @@ class DeltaCommitterOperatorTest {
     return files;
   }
 
-  private static void send(OneInputStreamOperatorTestHarness<byte[], Void> committer,
+  static void send(OneInputStreamOperatorTestHarness<byte[], Void> committer,
       List<DeltaCommittable> files) throws Exception {
     for (DeltaCommittable file : files) {
       committer.processElement(DeltaCommittableSerializer.INSTANCE.toBytes(file), 0L);
     }
   }
 
-  private static OneInputStreamOperatorTestHarness<byte[], Void> streaming(
+  static OneInputStreamOperatorTestHarness<byte[], Void> streaming(
       DeltaSinkConfig config, OperatorSubtaskState state) throws Exception {
     OneInputStreamOperatorTestHarness<byte[], Void> harness =
         new OneInputStreamOperatorTestHarness<>(new DeltaCommitterOperator(config));
