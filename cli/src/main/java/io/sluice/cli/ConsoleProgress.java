@@ -37,7 +37,7 @@ final class ConsoleProgress implements UpdateListener {
   @Override
   public synchronized void flowFinished(FlowResult r) {
     out.printf("  %-28s %-9s %s%s%n", r.flow(), r.kind().name().toLowerCase(Locale.ROOT), r.status(),
-        r.error().map(e -> ": " + e).orElse(r.status().name().equals("COMPLETED")
+        r.errorText().map(e -> ": " + e).orElse(r.status().name().equals("COMPLETED")
             ? String.format(" (%d rows read, %d written, %.1fs)", r.rowsRead(), r.rowsWritten(),
                 r.duration().toMillis() / 1000.0) : ""));
     out.flush();

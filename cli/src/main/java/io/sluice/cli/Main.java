@@ -15,7 +15,9 @@ import picocli.CommandLine.Command;
       RunCommand.class,
       TablesCommand.class,
       ShowCommand.class,
-      GraphCommand.class
+      GraphCommand.class,
+      EventsCommand.class,
+      QualityCommand.class
     })
 public final class Main implements Runnable {
 

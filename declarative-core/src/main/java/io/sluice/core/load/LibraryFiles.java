@@ -23,15 +23,15 @@ import java.util.stream.Stream;
 final class LibraryFiles {
   private LibraryFiles() {}
 
-  static List<Path> find(PipelineSpec spec, SourceLocation specLocation, Problems problems) {
-    Path folder = spec.folder();
+  static List<Path> find(Path folder, Path storage, List<String> globs, SourceLocation specLocation,
+      Problems problems) {
     TreeSet<Path> found = new TreeSet<>();
-    boolean defaults = spec.libraries().equals(PipelineSpec.DEFAULT_LIBRARIES);
-    for (String glob : spec.libraries()) {
-      List<Path> matches = matches(folder, spec.storage(), glob);
+    boolean defaults = globs.equals(PipelineSpec.DEFAULT_LIBRARIES);
+    for (String glob : globs) {
+      List<Path> matches = matches(folder, storage, glob);
       if (matches.isEmpty() && !defaults) {
         problems.error(ErrorCode.LIBRARY_NOT_FOUND, specLocation,
-            "Cannot find definition files for library '" + glob + "': no file under " + folder + " matches it",
+            "Cannot find files for '" + glob + "': no file under " + folder + " matches it",
             "Fix the glob in pipeline.yaml (globs are relative to the pipeline folder, e.g. 'transformations/**/*.sql').");
       }
       found.addAll(matches);

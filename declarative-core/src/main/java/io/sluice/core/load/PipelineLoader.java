@@ -6,6 +6,9 @@ import io.sluice.core.model.DefinitionSet;
 import io.sluice.core.model.SourceLocation;
 import io.sluice.core.problem.ErrorCode;
 import io.sluice.core.problem.Problems;
+import io.sluice.core.rules.Rule;
+import io.sluice.core.rules.RuleApplication;
+import io.sluice.core.rules.RuleFileParser;
 import io.sluice.core.spec.PipelineSpec;
 import io.sluice.core.spec.PipelineSpecParser;
 import io.sluice.core.sql.SqlDefinitionParser;
@@ -16,6 +19,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -50,7 +55,11 @@ public final class PipelineLoader {
     PipelineSpec spec = parsed.withConfiguration(PipelineSpecParser.merge(parsed.configuration(), configuration));
     DefinitionSet definitions = DefinitionSet.EMPTY;
     SqlQuerySyntax syntax = new SqlQuerySyntax(spec.configuration());
-    for (Path file : LibraryFiles.find(spec, SourceLocation.of(PipelineSpec.FILE_NAME, 1, 1), problems)) {
+    for (Path file : LibraryFiles.find(spec.folder(), spec.storage(), spec.libraries(),
+        SourceLocation.of(PipelineSpec.FILE_NAME, 1, 1), problems)) {
+      if (isRulesFile(spec, file)) {
+        continue;
+      }
       Optional<SourceFile> text = read(abs, file, problems);
       if (text.isEmpty()) {
         continue;
@@ -62,8 +71,20 @@ public final class PipelineLoader {
         definitions = definitions.plus(SqlDefinitionParser.parse(text.get(), spec.configuration(), problems));
       }
     }
+    List<Rule> rules = new ArrayList<>();
+    for (Path file : LibraryFiles.find(spec.folder(), spec.storage(), spec.rules(),
+        SourceLocation.of(PipelineSpec.FILE_NAME, 1, 1), problems)) {
+      read(abs, file, problems).ifPresent(text -> rules.addAll(RuleFileParser.parse(text, syntax, problems)));
+    }
+    definitions = RuleApplication.apply(definitions, rules, problems);
     PipelineGraph graph = GraphBuilder.build(definitions, problems);
     return new LoadedPipeline(spec, definitions, graph, problems.list());
+  }
+
+  /** Rules files are read as rules even when a library glob matches them too. */
+  private static boolean isRulesFile(PipelineSpec spec, Path file) {
+    return !spec.rules().isEmpty() && LibraryFiles.find(spec.folder(), spec.storage(), spec.rules(),
+        SourceLocation.of(PipelineSpec.FILE_NAME, 1, 1), new Problems()).contains(file);
   }
 
   private static Optional<SourceFile> read(Path folder, Path file, Problems problems) {

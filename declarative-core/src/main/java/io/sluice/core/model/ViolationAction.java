@@ -12,5 +12,26 @@ public enum ViolationAction {
   /** ON VIOLATION QUARANTINE: the row goes to the dataset's quarantine table. */
   QUARANTINE,
   /** ON VIOLATION FAIL UPDATE: the update stops. */
-  FAIL
+  FAIL;
+
+  /**
+   * Reads an action as written in YAML and rules files: {@code warn}, {@code drop} / {@code drop
+   * row}, {@code quarantine}, {@code fail} / {@code fail update} (any case, spaces or underscores).
+   */
+  public static java.util.Optional<ViolationAction> parse(String text) {
+    switch (text.strip().toLowerCase(java.util.Locale.ROOT).replace(' ', '_')) {
+      case "warn":
+        return java.util.Optional.of(WARN);
+      case "drop":
+      case "drop_row":
+        return java.util.Optional.of(DROP);
+      case "quarantine":
+        return java.util.Optional.of(QUARANTINE);
+      case "fail":
+      case "fail_update":
+        return java.util.Optional.of(FAIL);
+      default:
+        return java.util.Optional.empty();
+    }
+  }
 }

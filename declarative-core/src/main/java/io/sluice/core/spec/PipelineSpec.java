@@ -21,6 +21,7 @@ import java.util.Optional;
  * @param development development mode: fail fast, no retries
  * @param format the default format of persisted datasets
  * @param flink Flink configuration overrides (for example {@code parallelism.default})
+ * @param rules files of reusable expectations (YAML or CSV), applied to datasets by tag
  */
 public record PipelineSpec(
     Path folder,
@@ -33,7 +34,8 @@ public record PipelineSpec(
     ExecutionMode mode,
     boolean development,
     TableFormat format,
-    Map<String, String> flink) {
+    Map<String, String> flink,
+    List<String> rules) {
 
   public static final String FILE_NAME = "pipeline.yaml";
   public static final List<String> DEFAULT_LIBRARIES = List.of("**/*.sql", "**/*.yaml", "**/*.yml");
@@ -49,6 +51,7 @@ public record PipelineSpec(
     Objects.requireNonNull(mode, "mode");
     Objects.requireNonNull(format, "format");
     flink = Map.copyOf(flink);
+    rules = List.copyOf(rules);
   }
 
   /** Settings for a pipeline built in code: storage under the folder, defaults elsewhere. */
@@ -56,21 +59,21 @@ public record PipelineSpec(
     Path abs = folder.toAbsolutePath().normalize();
     return new PipelineSpec(
         abs, name, abs.resolve("storage"), DEFAULT_LIBRARIES, Map.of(), Optional.empty(),
-        Optional.empty(), ExecutionMode.TRIGGERED, false, TableFormat.DELTA, Map.of());
+        Optional.empty(), ExecutionMode.TRIGGERED, false, TableFormat.DELTA, Map.of(), List.of());
   }
 
   public PipelineSpec withMode(ExecutionMode newMode) {
     return new PipelineSpec(folder, name, storage, libraries, configuration, catalog, database,
-        newMode, development, format, flink);
+        newMode, development, format, flink, rules);
   }
 
   public PipelineSpec withStorage(Path newStorage) {
     return new PipelineSpec(folder, name, newStorage, libraries, configuration, catalog, database,
-        mode, development, format, flink);
+        mode, development, format, flink, rules);
   }
 
   public PipelineSpec withConfiguration(Map<String, String> newConfiguration) {
     return new PipelineSpec(folder, name, storage, libraries, newConfiguration, catalog, database,
-        mode, development, format, flink);
+        mode, development, format, flink, rules);
   }
 }

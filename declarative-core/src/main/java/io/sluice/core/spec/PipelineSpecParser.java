@@ -20,7 +20,7 @@ import java.util.Set;
 public final class PipelineSpecParser {
   static final Set<String> KEYS =
       Set.of("name", "storage", "libraries", "configuration", "catalog", "database", "mode",
-          "continuous", "development", "format", "flink");
+          "continuous", "development", "format", "flink", "rules");
 
   private PipelineSpecParser() {}
 
@@ -49,7 +49,8 @@ public final class PipelineSpecParser {
         mode(yaml),
         yaml.bool("development", ErrorCode.SPEC_INVALID_VALUE).orElse(false),
         format(yaml),
-        yaml.stringMap("flink", ErrorCode.SPEC_INVALID_VALUE));
+        yaml.stringMap("flink", ErrorCode.SPEC_INVALID_VALUE),
+        yaml.stringList("rules", ErrorCode.SPEC_INVALID_VALUE));
   }
 
   /** Entries are globs, or DLT-style {@code - glob: {include: ...}} / {@code - file: {path: ...}}. */

@@ -40,7 +40,7 @@ public final class YamlDefinitionParser {
   static final Set<String> TOP_KEYS = Set.of("datasets", "flows");
   static final Set<String> DATASET_KEYS =
       Set.of("name", "kind", "comment", "private", "format", "columns", "expectations", "watermark",
-          "partitioned_by", "table_properties", "query", "options");
+          "partitioned_by", "table_properties", "query", "options", "expectation_tags");
   static final Set<String> FLOW_KEYS = Set.of("name", "target", "once", "query", "comment");
 
   private YamlDefinitionParser() {}

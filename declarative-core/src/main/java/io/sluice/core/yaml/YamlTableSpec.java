@@ -9,7 +9,6 @@ import io.sluice.core.model.WatermarkSpec;
 import io.sluice.core.problem.ErrorCode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -28,8 +27,19 @@ final class YamlTableSpec {
         watermark(m, syntax),
         m.stringList("partitioned_by", ErrorCode.YAML_INVALID_VALUE),
         m.string("comment"),
-        m.stringMap("table_properties", ErrorCode.YAML_INVALID_VALUE),
+        properties(m),
         format(m));
+  }
+
+  /** Table properties, with {@code expectation_tags: [...]} as the {@code expectations.tags} property. */
+  private static java.util.Map<String, String> properties(YamlMap m) {
+    java.util.Map<String, String> props = new java.util.LinkedHashMap<>(
+        m.stringMap("table_properties", ErrorCode.YAML_INVALID_VALUE));
+    List<String> tags = m.stringList("expectation_tags", ErrorCode.YAML_INVALID_VALUE);
+    if (!tags.isEmpty()) {
+      props.put(io.sluice.core.rules.RuleApplication.TAGS_PROPERTY, String.join(",", tags));
+    }
+    return props;
   }
 
   private static List<ColumnSpec> columns(YamlMap m) {
@@ -73,24 +83,13 @@ final class YamlTableSpec {
     if (raw.isEmpty()) {
       return Optional.of(ViolationAction.WARN);
     }
-    String v = raw.get().strip().toLowerCase(Locale.ROOT).replace(' ', '_');
-    switch (v) {
-      case "warn":
-        return Optional.of(ViolationAction.WARN);
-      case "drop":
-      case "drop_row":
-        return Optional.of(ViolationAction.DROP);
-      case "fail":
-      case "fail_update":
-        return Optional.of(ViolationAction.FAIL);
-      case "quarantine":
-        return Optional.of(ViolationAction.QUARANTINE);
-      default:
-        e.problems().error(ErrorCode.YAML_INVALID_VALUE, e.valueAt("on_violation"),
-            "Cannot use on_violation '" + raw.get() + "': it is not a known action",
-            "Use warn, drop, quarantine or fail.");
-        return Optional.empty();
+    Optional<ViolationAction> action = ViolationAction.parse(raw.get());
+    if (action.isEmpty()) {
+      e.problems().error(ErrorCode.YAML_INVALID_VALUE, e.valueAt("on_violation"),
+          "Cannot use on_violation '" + raw.get() + "': it is not a known action",
+          "Use warn, drop, quarantine or fail.");
     }
+    return action;
   }
 
   private static Optional<WatermarkSpec> watermark(YamlMap m, QuerySyntax syntax) {

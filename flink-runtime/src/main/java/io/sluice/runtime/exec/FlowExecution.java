@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /** Runs one flow in an update according to its kind, and records what it did. */
 final class FlowExecution {
@@ -26,11 +25,13 @@ final class FlowExecution {
   private final TranslationContext ctx;
   private final FlowJobRunner runner;
   private final FlowStateStore states;
+  private final UpdateListener listener;
 
-  FlowExecution(TranslationContext ctx, FlowJobRunner runner, FlowStateStore states) {
+  FlowExecution(TranslationContext ctx, FlowJobRunner runner, FlowStateStore states, UpdateListener listener) {
     this.ctx = ctx;
     this.runner = runner;
     this.states = states;
+    this.listener = listener;
   }
 
   FlowResult run(Flow flow) {
@@ -49,7 +50,7 @@ final class FlowExecution {
         translated = FlowTranslator.forKind(kind).translate(plan, ctx, problems);
       }
       if (translated.isEmpty()) {
-        return failed(flow, kind, start, problems.stream().map(Problem::render).collect(Collectors.joining("; ")));
+        return failed(flow, kind, start, new io.sluice.core.problem.DefinitionException(problems));
       }
       TranslatedFlow t = translated.get();
       CommittedRows committed = CommittedRows.before(ctx, plan);
@@ -65,9 +66,13 @@ final class FlowExecution {
           return completed(flow, kind, start, once, FlowStatus.COMPLETED);
         case COMPLETE:
           Map<String, String> versions = InputVersions.of(t.inputs());
-          if (state.fingerprint().equals(Optional.of(t.fingerprint())) && state.inputVersions().equals(versions)) {
+          Optional<String> change = RefreshReason.of(state, t.fingerprint(), versions);
+          if (change.isEmpty()) {
+            listener.planning(flow.name(), flow.target(), "NO_OP", "neither the definition nor any input changed");
             return completed(flow, kind, start, NOTHING, FlowStatus.UP_TO_DATE);
           }
+          listener.planning(flow.name(), flow.target(), "COMPLETE_RECOMPUTE", change.get()
+              + "; views are recomputed in full in this version");
           FlowJobRunner.Outcome refreshed = committed.after(runner.runBounded(t));
           states.write(flow.name(), state.refreshed(t.fingerprint(), versions));
           return completed(flow, kind, start, refreshed, FlowStatus.COMPLETED);
@@ -76,9 +81,9 @@ final class FlowExecution {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return failed(flow, kind, start, "interrupted");
+      return failed(flow, kind, start, e);
     } catch (Exception e) {
-      return failed(flow, kind, start, causeChain(e));
+      return failed(flow, kind, start, e);
     }
   }
 
@@ -87,12 +92,12 @@ final class FlowExecution {
   private static FlowResult completed(Flow f, FlowKind kind, Instant start, FlowJobRunner.Outcome outcome,
       FlowStatus status) {
     return new FlowResult(f.name(), f.target(), kind, status, outcome.rowsRead(), outcome.rowsWritten(),
-        Duration.between(start, Instant.now()), Optional.empty());
+        Duration.between(start, Instant.now()), List.of(), Optional.empty());
   }
 
-  private static FlowResult failed(Flow f, FlowKind kind, Instant start, String error) {
+  private static FlowResult failed(Flow f, FlowKind kind, Instant start, Throwable error) {
     return new FlowResult(f.name(), f.target(), kind, FlowStatus.FAILED, 0, 0,
-        Duration.between(start, Instant.now()), Optional.of(error));
+        Duration.between(start, Instant.now()), List.of(), Optional.of(error));
   }
 
   /** "message: cause: root cause", without repeats. */

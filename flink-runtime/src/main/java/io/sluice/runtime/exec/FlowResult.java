@@ -2,6 +2,7 @@ package io.sluice.runtime.exec;
 
 import io.sluice.runtime.plan.FlowKind;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -10,6 +11,7 @@ import java.util.Optional;
  *
  * @param rowsRead rows the flow's sources read in this update
  * @param rowsWritten rows committed to the target in this update
+ * @param quality what the expectations of the flow's target (and of the views it reads) found
  * @param error for a failed flow, the message and its cause chain
  */
 public record FlowResult(
@@ -20,7 +22,8 @@ public record FlowResult(
     long rowsRead,
     long rowsWritten,
     Duration duration,
-    Optional<String> error) {
+    List<DatasetQuality> quality,
+    Optional<Throwable> error) {
 
   public FlowResult {
     Objects.requireNonNull(flow, "flow");
@@ -28,11 +31,17 @@ public record FlowResult(
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(status, "status");
     Objects.requireNonNull(duration, "duration");
+    quality = List.copyOf(quality);
     Objects.requireNonNull(error, "error");
   }
 
   public static FlowResult of(String flow, String target, FlowKind kind, FlowStatus status) {
-    return new FlowResult(flow, target, kind, status, 0, 0, Duration.ZERO, Optional.empty());
+    return new FlowResult(flow, target, kind, status, 0, 0, Duration.ZERO, List.of(), Optional.empty());
+  }
+
+  /** The error as one line: the failure's message and its causes. */
+  public Optional<String> errorText() {
+    return error.map(FlowExecution::causeChain);
   }
 
   public boolean failed() {

@@ -30,7 +30,7 @@ final class FlowScheduler {
 
   FlowScheduler(TranslationContext ctx, FlinkCluster cluster, FlowStateStore states, UpdateListener listener) {
     this.ctx = ctx;
-    this.execution = new FlowExecution(ctx, new FlowJobRunner(cluster, ctx.layout(), states), states);
+    this.execution = new FlowExecution(ctx, new FlowJobRunner(cluster, ctx.layout(), states), states, listener);
     this.listener = listener;
   }
 
@@ -90,7 +90,7 @@ final class FlowScheduler {
       FlowResult r = done.get(up.name());
       if (r != null && (r.status() == FlowStatus.FAILED || r.status() == FlowStatus.SKIPPED)) {
         return Optional.of(new FlowResult(f.name(), f.target(), kind, FlowStatus.SKIPPED, 0, 0,
-            java.time.Duration.ZERO, Optional.of("upstream flow '" + up.name() + "' " + r.status().name().toLowerCase())));
+            java.time.Duration.ZERO, List.of(), Optional.of(new UpstreamFailure(up.name(), r.status()))));
       }
     }
     return Optional.empty();

@@ -5,6 +5,7 @@ import io.sluice.core.model.Dataset;
 import io.sluice.core.model.Flow;
 import io.sluice.core.problem.Problem;
 import io.sluice.core.spec.PipelineSpec;
+import io.sluice.runtime.events.EventLog;
 import io.sluice.runtime.plan.PipelinePlanner;
 import io.sluice.runtime.plan.RefreshSelection;
 import io.sluice.runtime.plan.RunOptions;
@@ -38,16 +39,19 @@ public final class UpdateRunner {
   }
 
   public UpdateResult run(PipelineSpec spec, PipelineGraph graph, List<Problem> loadProblems, RunOptions options) {
+    UpdateListener listener = UpdateListener.both(this.listener, EventLog.of(spec));
     Instant start = Instant.now();
     String updateId = UUID.randomUUID().toString();
+    listener.updateCreated(updateId, options);
     listener.updateState(updateId, "INITIALIZING");
     List<Problem> problems = new ArrayList<>(loadProblems);
     RefreshSelection selection = RefreshSelection.resolve(graph, options, problems);
     PipelinePlanner.PlannedPipeline planned =
         PipelinePlanner.plan(spec, graph, Phase.SETUP, flinkConfig, problems);
     if (problems.stream().anyMatch(Problem::isError)) {
-      return finish(updateId, List.of(), problems, start);
+      return finish(listener, updateId, List.of(), problems, start);
     }
+    planned.flows().values().forEach(listener::flowDefined);
     listener.updateState(updateId, "SETTING_UP_TABLES");
     TranslationContext ctx = new TranslationContext(spec, graph, Phase.RUN, updateId, flinkConfig);
     planned.schemas().forEach(ctx::recordSchema);
@@ -63,17 +67,18 @@ public final class UpdateRunner {
       }
     }
     if (problems.stream().anyMatch(Problem::isError)) {
-      return finish(updateId, List.of(), problems, start);
+      return finish(listener, updateId, List.of(), problems, start);
     }
     TablePublisher.publish(ctx, planned.schemas().keySet());
     listener.updateState(updateId, "RUNNING");
     List<FlowResult> results = new FlowScheduler(ctx, cluster, states, listener)
         .runAll(graph.flowsInOrder(), selection, parallelism(ctx));
     FlowJobRunner.deleteTree(ctx.layout().update(updateId));
-    return finish(updateId, results, problems, start);
+    return finish(listener, updateId, results, problems, start);
   }
 
-  private UpdateResult finish(String updateId, List<FlowResult> flows, List<Problem> problems, Instant start) {
+  private static UpdateResult finish(UpdateListener listener, String updateId, List<FlowResult> flows,
+      List<Problem> problems, Instant start) {
     listener.problems(problems);
     UpdateResult result = new UpdateResult(updateId, flows, problems, Duration.between(start, Instant.now()));
     listener.updateState(updateId, result.state());

@@ -95,6 +95,26 @@ public final class DeltaTable {
     return DeltaTableScan.read(engine, snapshot(), -1).size();
   }
 
+  /**
+   * Appends rows from the calling thread in one commit (for small, driver-side writes such as the
+   * event log; jobs use {@link DeltaSink}). The table must exist and be unpartitioned.
+   */
+  public void append(RowType rowType, List<org.apache.flink.table.data.RowData> rows) {
+    if (rows.isEmpty()) {
+      return;
+    }
+    DeltaSinkConfig config = DeltaSink.builder(path, rowType).applicationId("sluice/driver")
+        .uidPrefix("driver").config();
+    WriteTransactions transactions = new WriteTransactions(config, engine);
+    try {
+      List<DeltaCommittable> files =
+          new DataFileWriter(engine, transactions.forWriters(), rowType).write(Map.of(), rows);
+      new DeltaCommits(config, engine).commitAppend(files);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("Cannot append to Delta table " + path, e);
+    }
+  }
+
   public RowType schema() {
     return DeltaTypes.toFlink(snapshot().getSchema());
   }
