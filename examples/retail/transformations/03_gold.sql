@@ -14,7 +14,9 @@ FROM cleaned_customers c
 LEFT JOIN cleaned_orders o ON c.customer_id = o.customer_id
 GROUP BY c.customer_id, c.email, c.first_name, c.last_name;
 
-CREATE OR REFRESH MATERIALIZED VIEW customer_segments
+CREATE OR REFRESH MATERIALIZED VIEW customer_segments (
+  CONSTRAINT has_segment EXPECT (segment IS NOT NULL)
+)
 COMMENT 'Customer segments based on lifetime value'
 TBLPROPERTIES ('quality' = 'gold')
 AS SELECT *,

@@ -1,6 +1,7 @@
 package io.sluice.cli;
 
 import io.sluice.core.problem.Problem;
+import io.sluice.runtime.exec.DatasetQuality;
 import io.sluice.runtime.exec.FlowResult;
 import io.sluice.runtime.exec.UpdateListener;
 import io.sluice.runtime.exec.UpdateResult;
@@ -38,9 +39,28 @@ final class ConsoleProgress implements UpdateListener {
   public synchronized void flowFinished(FlowResult r) {
     out.printf("  %-28s %-9s %s%s%n", r.flow(), r.kind().name().toLowerCase(Locale.ROOT), r.status(),
         r.errorText().map(e -> ": " + e).orElse(r.status().name().equals("COMPLETED")
-            ? String.format(" (%d rows read, %d written, %.1fs)", r.rowsRead(), r.rowsWritten(),
+            ? String.format(" (%d rows read, %d written%s, %.1fs)", r.rowsRead(), r.rowsWritten(), quality(r),
                 r.duration().toMillis() / 1000.0) : ""));
     out.flush();
+  }
+
+  /** ", 2 dropped, 3 quarantined, 4 warnings" when expectations acted. */
+  static String quality(FlowResult r) {
+    long dropped = r.quality().stream().mapToLong(DatasetQuality::rowsDropped).sum();
+    long quarantined = r.quality().stream().mapToLong(DatasetQuality::rowsQuarantined).sum();
+    long warned = r.quality().stream().flatMap(q -> q.checks().stream())
+        .filter(c -> c.action() == io.sluice.core.model.ViolationAction.WARN).mapToLong(DatasetQuality.CheckResult::failed).sum();
+    StringBuilder sb = new StringBuilder();
+    if (dropped > 0) {
+      sb.append(", ").append(dropped).append(" dropped");
+    }
+    if (quarantined > 0) {
+      sb.append(", ").append(quarantined).append(" quarantined");
+    }
+    if (warned > 0) {
+      sb.append(", ").append(warned).append(warned == 1 ? " warning" : " warnings");
+    }
+    return sb.toString();
   }
 
   @Override

@@ -49,8 +49,8 @@ import org.apache.hadoop.conf.Configuration;
  * what Sluice wrote, sharing no code with Sluice's own Delta connector.
  *
  * <p>Values: Boolean, Byte, Short, Integer, Long, Float, Double, BigDecimal, String, byte[],
- * LocalDate (date), Instant (timestamp), LocalDateTime (timestamp_ntz), null. Nested types are
- * not needed by the tests and are read as their string form.
+ * LocalDate (date), Instant (timestamp), LocalDateTime (timestamp_ntz), List (array), null. Maps
+ * and structs are not needed by the tests and are read as their type's name.
  */
 public final class DeltaReader {
   private final Engine engine = DefaultEngine.create(new Configuration());
@@ -170,6 +170,14 @@ public final class DeltaReader {
     }
     if (type instanceof DecimalType) {
       return v.getDecimal(i);
+    }
+    if (type instanceof io.delta.kernel.types.ArrayType a) {
+      io.delta.kernel.data.ArrayValue array = v.getArray(i);
+      java.util.List<Object> items = new java.util.ArrayList<>();
+      for (int k = 0; k < array.getSize(); k++) {
+        items.add(value(array.getElements(), a.getElementType(), k));
+      }
+      return items;
     }
     return "<" + name + ">";
   }

@@ -20,7 +20,8 @@ interface GraphRule {
           new CycleRule(),
           new StreamReadRule(),
           new MissingQueryRule(),
-          new DuplicateExpectationRule());
+          new DuplicateExpectationRule(),
+          new QuarantineRule());
 
   List<Problem> check(GraphDraft draft);
 

@@ -31,6 +31,7 @@ public final class TableInspector {
   public List<TableInfo> tables() {
     List<TableInfo> result = new ArrayList<>();
     for (Dataset d : graph.datasetsInOrder()) {
+      io.sluice.core.model.Quarantine.tableOf(d).ifPresent(q -> result.add(delta(q, "quarantine of " + d.name())));
       if (!d.kind().isPersisted()) {
         continue;
       }
@@ -51,8 +52,20 @@ public final class TableInspector {
     return result;
   }
 
-  /** The schema and up to {@code limit} rows of a dataset's table, formatted as text. */
+  private TableInfo delta(String name, String kind) {
+    DeltaTable t = DeltaTable.forPath(StorageLayout.uri(layout.table(name)));
+    boolean exists = t.exists();
+    return new TableInfo(name, kind, "delta", exists, exists ? t.count() : 0, exists ? t.latestVersion() : -1,
+        layout.table(name).toString());
+  }
+
+  /** The schema and up to {@code limit} rows of a dataset's (or a quarantine) table, as text. */
   public Optional<Rows> show(String dataset, int limit) {
+    boolean quarantine = graph.datasets().values().stream()
+        .anyMatch(x -> io.sluice.core.model.Quarantine.tableOf(x).filter(dataset::equals).isPresent());
+    if (quarantine) {
+      return Optional.of(rows(DeltaTable.forPath(StorageLayout.uri(layout.table(dataset))), limit));
+    }
     Optional<Dataset> d = graph.dataset(dataset).filter(x -> x.kind().isPersisted());
     if (d.isEmpty()) {
       return Optional.empty();
@@ -70,6 +83,18 @@ public final class TableInspector {
       rows.add(RowText.format(r, type));
     }
     return Optional.of(new Rows(type.getFieldNames(), rows));
+  }
+
+  private static Rows rows(DeltaTable t, int limit) {
+    if (!t.exists()) {
+      return new Rows(List.of(), List.of());
+    }
+    RowType type = t.schema();
+    List<List<String>> rows = new ArrayList<>();
+    for (RowData r : t.read(limit)) {
+      rows.add(RowText.format(r, type));
+    }
+    return new Rows(type.getFieldNames(), rows);
   }
 
   /** Column names and formatted values. */

@@ -39,6 +39,6 @@ final class CommittedRows {
       return outcome;
     }
     long rows = overwrite ? iceberg.get().count() : iceberg.get().rowsAddedSince(snapshotBefore);
-    return new FlowJobRunner.Outcome(outcome.savepoint(), outcome.rowsRead(), rows);
+    return new FlowJobRunner.Outcome(outcome.savepoint(), outcome.rowsRead(), rows, outcome.accumulators());
   }
 }

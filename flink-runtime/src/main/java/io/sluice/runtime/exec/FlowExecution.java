@@ -55,27 +55,36 @@ final class FlowExecution {
       TranslatedFlow t = translated.get();
       CommittedRows committed = CommittedRows.before(ctx, plan);
       switch (kind) {
-        case APPEND:
-          return completed(flow, kind, start, committed.after(runner.runIncremental(t, state)), FlowStatus.COMPLETED);
+        case APPEND: {
+          FlowJobRunner.Outcome appended = committed.after(runner.runIncremental(t, state));
+          List<DatasetQuality> quality = Quality.perUpdate(t.expectations(), appended.accumulators(),
+              state.qualityBaseline());
+          FlowState after = states.readOrFresh(flow.name());
+          states.write(flow.name(), after.withQualityBaseline(Quality.cumulative(t.expectations(),
+              appended.accumulators())));
+          return completed(flow, kind, start, appended, FlowStatus.COMPLETED, quality);
+        }
         case ONCE:
           if (state.onceDone()) {
-            return completed(flow, kind, start, NOTHING, FlowStatus.ALREADY_RAN);
+            return completed(flow, kind, start, NOTHING, FlowStatus.ALREADY_RAN, List.of());
           }
           FlowJobRunner.Outcome once = committed.after(runner.runBounded(t));
           states.write(flow.name(), state.onceCompleted(t.fingerprint()));
-          return completed(flow, kind, start, once, FlowStatus.COMPLETED);
+          return completed(flow, kind, start, once, FlowStatus.COMPLETED,
+              Quality.perUpdate(t.expectations(), once.accumulators(), Map.of()));
         case COMPLETE:
           Map<String, String> versions = InputVersions.of(t.inputs());
           Optional<String> change = RefreshReason.of(state, t.fingerprint(), versions);
           if (change.isEmpty()) {
             listener.planning(flow.name(), flow.target(), "NO_OP", "neither the definition nor any input changed");
-            return completed(flow, kind, start, NOTHING, FlowStatus.UP_TO_DATE);
+            return completed(flow, kind, start, NOTHING, FlowStatus.UP_TO_DATE, List.of());
           }
           listener.planning(flow.name(), flow.target(), "COMPLETE_RECOMPUTE", change.get()
               + "; views are recomputed in full in this version");
           FlowJobRunner.Outcome refreshed = committed.after(runner.runBounded(t));
           states.write(flow.name(), state.refreshed(t.fingerprint(), versions));
-          return completed(flow, kind, start, refreshed, FlowStatus.COMPLETED);
+          return completed(flow, kind, start, refreshed, FlowStatus.COMPLETED,
+              Quality.perUpdate(t.expectations(), refreshed.accumulators(), Map.of()));
         default:
           throw new IllegalStateException("Unknown flow kind " + kind);
       }
@@ -87,12 +96,12 @@ final class FlowExecution {
     }
   }
 
-  private static final FlowJobRunner.Outcome NOTHING = new FlowJobRunner.Outcome(Optional.empty(), 0, 0);
+  private static final FlowJobRunner.Outcome NOTHING = new FlowJobRunner.Outcome(Optional.empty(), 0, 0, Map.of());
 
   private static FlowResult completed(Flow f, FlowKind kind, Instant start, FlowJobRunner.Outcome outcome,
-      FlowStatus status) {
+      FlowStatus status, List<DatasetQuality> quality) {
     return new FlowResult(f.name(), f.target(), kind, status, outcome.rowsRead(), outcome.rowsWritten(),
-        Duration.between(start, Instant.now()), List.of(), Optional.empty());
+        Duration.between(start, Instant.now()), quality, Optional.empty());
   }
 
   private static FlowResult failed(Flow f, FlowKind kind, Instant start, Throwable error) {

@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.apache.flink.api.common.JobID;
@@ -44,7 +45,7 @@ final class FlowJobRunner {
   }
 
   /** Result of a run: the savepoint it stopped with (if any) and the rows it committed. */
-  record Outcome(Optional<String> savepoint, long rowsRead, long rowsWritten) {}
+  record Outcome(Optional<String> savepoint, long rowsRead, long rowsWritten, Map<String, Object> accumulators) {}
 
   Outcome runIncremental(TranslatedFlow flow, FlowState state) throws Exception {
     String name = flow.plan().name();
@@ -84,7 +85,7 @@ final class FlowJobRunner {
     } catch (RuntimeException e) {
       LOG.warn("Cannot remove old checkpoints or savepoints of flow {} (they are no longer needed)", name, e);
     }
-    return new Outcome(savepoint, read, rows);
+    return new Outcome(savepoint, read, rows, accumulators(result));
   }
 
   /**
@@ -124,10 +125,11 @@ final class FlowJobRunner {
 
   Outcome runBounded(TranslatedFlow flow) throws Exception {
     JobID id = cluster.submit(jobGraph(flow, Optional.empty()));
-    long rows = rowsCommitted(flow, cluster.result(id));
+    JobResult result = cluster.result(id);
+    long rows = rowsCommitted(flow, result);
     long read = SourceMetrics.rowsRead(id);
     SourceMetrics.forget(id);
-    return new Outcome(Optional.empty(), read, rows);
+    return new Outcome(Optional.empty(), read, rows, accumulators(result));
   }
 
   private static JobGraph jobGraph(TranslatedFlow flow, Optional<String> restore) {
@@ -177,6 +179,19 @@ final class FlowJobRunner {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot clean up savepoints of " + flow, e);
     }
+  }
+
+  /** The job's final accumulator values (Flink reports them per job, summed over subtasks). */
+  private static Map<String, Object> accumulators(JobResult result) throws Exception {
+    Map<String, Object> values = new java.util.HashMap<>();
+    for (Map.Entry<String, SerializedValue<org.apache.flink.util.OptionalFailure<Object>>> e
+        : result.getAccumulatorResults().entrySet()) {
+      Object v = e.getValue().deserializeValue(FlowJobRunner.class.getClassLoader()).getUnchecked();
+      if (v != null) {
+        values.put(e.getKey(), v);
+      }
+    }
+    return values;
   }
 
   /**

@@ -66,6 +66,13 @@ public final class UpdateRunner {
         TableSetup.prepare(ctx, d, schema, selection.reset().contains(name), problems);
       }
     }
+    for (Dataset d : graph.datasets().values()) {
+      java.util.Optional<String> quarantine = io.sluice.core.model.Quarantine.tableOf(d);
+      RowType qschema = quarantine.map(q -> planned.schemas().get(q)).orElse(null);
+      if (qschema != null && (!d.kind().isPersisted() || selection.update().contains(d.name()))) {
+        TableSetup.prepareQuarantine(ctx, d, quarantine.get(), qschema, selection.reset().contains(d.name()), problems);
+      }
+    }
     if (problems.stream().anyMatch(Problem::isError)) {
       return finish(listener, updateId, List.of(), problems, start);
     }

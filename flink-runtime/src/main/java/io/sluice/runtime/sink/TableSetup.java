@@ -58,6 +58,28 @@ public final class TableSetup {
   }
 
   /**
+   * The quarantine table of a dataset: created when missing; replaced (emptied) when the dataset
+   * is fully refreshed, or when a recomputed view's columns changed; for a streaming table a
+   * changed schema needs a full refresh, like the table itself.
+   */
+  public static void prepareQuarantine(TranslationContext ctx, Dataset owner, String table, RowType schema,
+      boolean reset, List<Problem> problems) {
+    DeltaTable t = DeltaTable.forPath(StorageLayout.uri(ctx.layout().table(table)));
+    if (!t.exists()) {
+      t.create(schema, List.of(), Map.of());
+      return;
+    }
+    SchemaComparison cmp = t.compareWith(schema, List.of());
+    if (reset || (!cmp.isSame() && owner.kind() != DatasetKind.STREAMING_TABLE)) {
+      t.replace(schema, List.of(), Map.of());
+    } else if (!cmp.isSame()) {
+      problems.add(Problem.error(ErrorCode.SCHEMA_MISMATCH, owner.location(),
+          "Cannot change the schema of quarantine table '" + table + "' of '" + owner.name() + "': " + cmp.describe(),
+          "Run with --full-refresh " + owner.name() + " to rebuild both."));
+    }
+  }
+
+  /**
    * A sink is an external table: created when missing, never cleared (not even by a full refresh),
    * and its schema must already fit.
    */

@@ -43,6 +43,21 @@ public final class TableSinks {
         .build(rows);
   }
 
+  /**
+   * Writes rows of a flow into a table of the pipeline that is not the flow's target (a
+   * quarantine table), as Delta, under the same application id and publish gate.
+   */
+  public DataStreamSink<?> writeTable(DataStream<RowData> rows, FlowPlan plan, String table, RowType schema,
+      WriteMode mode, java.util.Optional<io.sluice.connectors.progress.PublishGate> gate) {
+    DeltaSink.Builder builder = DeltaSink.builder(StorageLayout.uri(ctx.layout().table(table)), schema);
+    gate.ifPresent(builder::publishGate);
+    return builder
+        .mode(mode)
+        .applicationId(ctx.applicationId(plan.name(), plan.lineage()))
+        .uidPrefix(Uids.sink(plan.name(), table))
+        .build(rows);
+  }
+
   /** The accumulator in which the sink counts the rows it committed. */
   public static String committedRowsAccumulator(FlowPlan plan) {
     return DeltaSink.rowsCommittedAccumulator(Uids.sink(plan.name(), plan.target().name()));

@@ -42,13 +42,16 @@ public final class FlowStateStore {
       }
       Map<String, String> versions = new LinkedHashMap<>();
       n.path("input_versions").fields().forEachRemaining(e -> versions.put(e.getKey(), e.getValue().asText()));
+      Map<String, Long> baseline = new LinkedHashMap<>();
+      n.path("quality_baseline").fields().forEachRemaining(e -> baseline.put(e.getKey(), e.getValue().asLong()));
       return Optional.of(new FlowState(
           n.path("lineage").asText(),
           text(n, "restore_path"),
           text(n, "running_job"),
           text(n, "fingerprint"),
           n.path("once_done").asBoolean(false),
-          versions));
+          versions,
+          baseline));
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read flow state " + file, e);
     }
@@ -70,6 +73,8 @@ public final class FlowStateStore {
     n.put("once_done", state.onceDone());
     ObjectNode versions = n.putObject("input_versions");
     state.inputVersions().forEach(versions::put);
+    ObjectNode baseline = n.putObject("quality_baseline");
+    state.qualityBaseline().forEach(baseline::put);
     try {
       Files.createDirectories(file.getParent());
       Path tmp = file.resolveSibling(file.getFileName() + ".tmp");

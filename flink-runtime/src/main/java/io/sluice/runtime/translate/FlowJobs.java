@@ -10,7 +10,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import io.sluice.expectations.ExpectationSet;
 import org.apache.flink.api.dag.Transformation;
+import org.apache.flink.table.api.Table;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.table.data.RowData;
 
@@ -20,22 +22,33 @@ final class FlowJobs {
 
   static Optional<TranslatedFlow> finish(TranslationContext ctx, FlowPlan plan, FlowEnvironment fenv,
       FlowQuery q, WriteMode mode, List<Problem> problems) {
+    int before = problems.size();
+    Optional<ExpectationStage.Checked> checked =
+        ExpectationStage.plan(ctx, fenv, q.table(), plan.target(), plan.name(), problems);
+    if (problems.size() > before) {
+      return Optional.empty();
+    }
+    Table out = checked.map(ExpectationStage.Checked::table).orElse(q.table());
     DataStream<RowData> rows;
     try {
       // Translating to a stream is where Flink rejects updates into an append-only target.
-      rows = fenv.tEnv.toDataStream(q.table(),
-          q.table().getResolvedSchema().toPhysicalRowDataType().bridgedTo(RowData.class));
+      rows = fenv.tEnv.toDataStream(out, out.getResolvedSchema().toPhysicalRowDataType().bridgedTo(RowData.class));
     } catch (RuntimeException e) {
       problems.add(PlannerErrors.toProblem(e, plan.flow().query().sql(), "flow '" + plan.name() + "'"));
       return Optional.empty();
     }
     ctx.recordSchema(plan.target().name(), q.schema());
+    QualityGate.plan(ctx, plan.target(), q.schema());
+    List<ExpectationSet> sets = new ArrayList<>(q.viewChecks());
+    checked.ifPresent(c -> sets.add(c.set()));
+    Optional<PublishGate> gate = gate(ctx, plan);
     if (ctx.phase() != Phase.RUN) {
       return Optional.of(new TranslatedFlow(plan, Optional.empty(), q.schema(), q.inputs(), List.of(),
-          q.fingerprint(), Optional.empty()));
+          q.fingerprint(), Optional.empty(), sets));
     }
-    Optional<PublishGate> gate = plan.kind().bounded() ? Optional.empty()
-        : Optional.of(PublishGate.at(StorageLayout.uri(ctx.layout().publishGate(ctx.updateId(), plan.name()))));
+    if (checked.isPresent()) {
+      rows = QualityGate.apply(ctx, plan, plan.target(), checked.get().set(), rows, gate);
+    }
     Transformation<?> sink = ctx.sinks().write(rows, plan, q.schema(), mode, gate).getTransformation();
     UidAssigner.assign(sink, plan.name(), q.fingerprint());
     List<Path> markers = new ArrayList<>();
@@ -43,6 +56,14 @@ final class FlowJobs {
       ctx.sources().markerPath(plan.name(), in).ifPresent(markers::add);
     }
     return Optional.of(new TranslatedFlow(plan, Optional.of(fenv.env), q.schema(), q.inputs(), markers,
-        q.fingerprint(), gate));
+        q.fingerprint(), gate, sets));
+  }
+
+  /** Unbounded flows of a run publish through the update's gate; bounded ones at their end. */
+  static Optional<PublishGate> gate(TranslationContext ctx, FlowPlan plan) {
+    if (plan.kind().bounded() || ctx.phase() != Phase.RUN) {
+      return Optional.empty();
+    }
+    return Optional.of(PublishGate.at(StorageLayout.uri(ctx.layout().publishGate(ctx.updateId(), plan.name()))));
   }
 }

@@ -19,8 +19,10 @@ import org.apache.flink.table.types.logical.RowType;
  * @param schema the target's stored schema
  * @param inputs what the flow reads
  * @param fingerprint hash of the query and the schemas it reads and writes
+ * @param viewChecks the expectations of temporary views the flow reads
  */
-record FlowQuery(Table table, RowType schema, List<InputSpec> inputs, String fingerprint) {
+record FlowQuery(Table table, RowType schema, List<InputSpec> inputs, String fingerprint,
+    List<io.sluice.expectations.ExpectationSet> viewChecks) {
 
   /** Empty when the flow cannot be planned: the problems say why, or an upstream is missing. */
   static Optional<FlowQuery> plan(TranslationContext ctx, FlowPlan plan, FlowEnvironment fenv,
@@ -30,7 +32,7 @@ record FlowQuery(Table table, RowType schema, List<InputSpec> inputs, String fin
     if (!target.spec().columns().isEmpty() && declared.isEmpty()) {
       return Optional.empty();
     }
-    InputRegistry registry = new InputRegistry(ctx, fenv, plan.name(), declared);
+    InputRegistry registry = new InputRegistry(ctx, fenv, plan, declared);
     registry.registerAll(plan.flow().query());
     if (!registry.missingUpstream().isEmpty()) {
       problems.add(Problem.warning(ErrorCode.UPSTREAM_INVALID, plan.flow().location(),
@@ -78,7 +80,7 @@ record FlowQuery(Table table, RowType schema, List<InputSpec> inputs, String fin
     }
     String fingerprint = Uids.fingerprint(plan.flow().query().sql().text(), registry.describe(),
         schema.asSerializableString(), plan.kind().name());
-    return Optional.of(new FlowQuery(result, schema, registry.inputs(), fingerprint));
+    return Optional.of(new FlowQuery(result, schema, registry.inputs(), fingerprint, registry.viewChecks()));
   }
 
   private static org.apache.flink.table.types.logical.LogicalType rowTypeOf(Table t) {

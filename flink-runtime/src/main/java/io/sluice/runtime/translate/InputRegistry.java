@@ -36,18 +36,27 @@ final class InputRegistry {
   private final TranslationContext ctx;
   private final FlowEnvironment fenv;
   private final String flow;
+  private final io.sluice.runtime.plan.FlowPlan plan;
   private final Optional<RowType> declared;
+  private final List<io.sluice.expectations.ExpectationSet> viewChecks = new ArrayList<>();
   private final Map<String, InputSpec> inputs = new LinkedHashMap<>();
   private final Map<String, Table> opened = new LinkedHashMap<>();
   private final Set<String> placeholders = new HashSet<>();
   private final List<Problem> problems = new ArrayList<>();
   private final Set<String> missingUpstream = new java.util.LinkedHashSet<>();
 
-  InputRegistry(TranslationContext ctx, FlowEnvironment fenv, String flow, Optional<RowType> declared) {
+  InputRegistry(TranslationContext ctx, FlowEnvironment fenv, io.sluice.runtime.plan.FlowPlan plan,
+      Optional<RowType> declared) {
     this.ctx = ctx;
     this.fenv = fenv;
-    this.flow = flow;
+    this.plan = plan;
+    this.flow = plan.name();
     this.declared = declared;
+  }
+
+  /** The expectation sets of the views registered, in the order they were applied. */
+  List<io.sluice.expectations.ExpectationSet> viewChecks() {
+    return List.copyOf(viewChecks);
   }
 
   /** Registers the views read (directly or not) by a query, upstream first, then its inputs. */
@@ -109,6 +118,11 @@ final class InputRegistry {
       problems.add(PlannerErrors.toProblem(e, view.query().sql(), "view '" + view.name() + "'"));
       return;
     }
+    Optional<Table> checked = checkView(view, table);
+    if (checked.isEmpty()) {
+      return;
+    }
+    table = checked.get();
     for (Query q : all) {
       for (Reference r : q.datasetReferences()) {
         if (r.name().equals(view.name()) && placeholders.add(r.placeholder())) {
@@ -122,6 +136,40 @@ final class InputRegistry {
    * The input as a table. Only a run opens real sources; planning before the tables exist uses a
    * source that has the input's schema and is never executed.
    */
+  /**
+   * Applies a view's expectations to the rows passing through it, in this flow: the view's table
+   * becomes the stream of rows the expectations keep. Empty when the expectations are invalid.
+   */
+  private Optional<Table> checkView(TemporaryView view, Table table) {
+    int before = problems.size();
+    Optional<ExpectationStage.Checked> checked = ExpectationStage.plan(ctx, fenv, table, view, flow, problems);
+    if (problems.size() > before) {
+      return Optional.empty();
+    }
+    if (checked.isEmpty()) {
+      return Optional.of(table);
+    }
+    RowType stored = StorageTypes.ofQuery((RowType) table.getResolvedSchema().toPhysicalRowDataType().getLogicalType());
+    QualityGate.plan(ctx, view, stored);
+    viewChecks.add(checked.get().set());
+    Table out = checked.get().table();
+    DataStream<RowData> rows;
+    try {
+      rows = fenv.tEnv.toDataStream(out, out.getResolvedSchema().toPhysicalRowDataType().bridgedTo(RowData.class));
+    } catch (RuntimeException e) {
+      problems.add(Problem.error(ErrorCode.UNSUPPORTED_FEATURE, view.location(),
+          "Cannot apply the expectations of view '" + view.name() + "' in flow '" + flow
+              + "': the view's rows are updated as the stream goes on, and expectations check appended rows",
+          "Put the expectations on the dataset that reads the view, or make the view append-only."));
+      return Optional.empty();
+    }
+    if (ctx.phase() != Phase.RUN) {
+      return Optional.of(table);
+    }
+    DataStream<RowData> kept = QualityGate.apply(ctx, plan, view, checked.get().set(), rows, FlowJobs.gate(ctx, plan));
+    return Optional.of(fenv.tEnv.fromDataStream(kept));
+  }
+
   private Table open(InputSpec spec) {
     inputs.put(spec.key(), spec);
     if (ctx.phase() != Phase.RUN) {

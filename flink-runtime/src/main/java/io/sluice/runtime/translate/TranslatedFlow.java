@@ -17,6 +17,7 @@ import org.apache.flink.table.types.logical.RowType;
  * @param markers the catch-up markers a triggered run waits for before it stops the job
  * @param fingerprint the flow's definition: query and input schemas
  * @param publishGate for a triggered run of an unbounded flow: the gate its sinks publish through
+ * @param expectations the expectation sets in the job (its target's and those of views it reads)
  */
 public record TranslatedFlow(
     FlowPlan plan,
@@ -25,10 +26,12 @@ public record TranslatedFlow(
     List<InputSpec> inputs,
     List<Path> markers,
     String fingerprint,
-    Optional<io.sluice.connectors.progress.PublishGate> publishGate) {
+    Optional<io.sluice.connectors.progress.PublishGate> publishGate,
+    List<io.sluice.expectations.ExpectationSet> expectations) {
 
   public TranslatedFlow {
     inputs = List.copyOf(inputs);
     markers = List.copyOf(markers);
+    expectations = List.copyOf(expectations);
   }
 }

@@ -1,0 +1,23 @@
+package io.sluice.core.model;
+
+import java.util.Optional;
+
+/**
+ * Where a dataset's quarantined rows go: the table named by its {@code quarantine.table} property,
+ * else {@code <dataset>_quarantine}, next to the dataset's own table.
+ */
+public final class Quarantine {
+  public static final String TABLE_PROPERTY = "quarantine.table";
+
+  private Quarantine() {}
+
+  /** The quarantine table of a dataset, if one of its expectations quarantines rows. */
+  public static Optional<String> tableOf(Dataset dataset) {
+    boolean quarantines = dataset.spec().expectations().stream()
+        .anyMatch(e -> e.action() == ViolationAction.QUARANTINE);
+    if (!quarantines) {
+      return Optional.empty();
+    }
+    return Optional.of(Names.normalize(dataset.spec().property(TABLE_PROPERTY).orElse(dataset.name() + "_quarantine")));
+  }
+}
