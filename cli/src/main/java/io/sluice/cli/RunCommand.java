@@ -61,7 +61,7 @@ final class RunCommand implements Callable<Integer> {
       out.println("note: continuous mode is not available in this version; running one triggered update.");
     }
     out.flush();
-    try (EmbeddedCluster cluster = EmbeddedCluster.start(Math.max(4, perJob * 3), new Configuration())) {
+    try (EmbeddedCluster cluster = EmbeddedCluster.start(Math.max(4, perJob * 3), EngineConfig.cluster(loaded.spec()))) {
       UpdateResult result = new UpdateRunner(cluster, new ConsoleProgress(out), config)
           .run(loaded.spec(), loaded.graph(), loaded.problems(), options);
       if (result.succeeded()) {

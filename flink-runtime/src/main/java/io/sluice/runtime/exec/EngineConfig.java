@@ -32,6 +32,20 @@ public final class EngineConfig {
     return conf;
   }
 
+  /**
+   * Cluster-level settings from the pipeline's {@code flink:} map: metric reporters ({@code
+   * metrics.*}) and the web UI port ({@code rest.port}). Jobs cannot set these themselves.
+   */
+  public static Configuration cluster(PipelineSpec spec) {
+    Configuration conf = new Configuration();
+    spec.flink().forEach((k, v) -> {
+      if (k.startsWith("metrics.") || k.startsWith("rest.")) {
+        conf.setString(k, v);
+      }
+    });
+    return conf;
+  }
+
   /** The pipeline's settings with one value replaced (for example from the command line). */
   public static Configuration with(Configuration base, Map<String, String> overrides) {
     Configuration conf = new Configuration(base);
