@@ -1,5 +1,6 @@
 package io.sluice.expectations;
 
+import org.apache.flink.table.data.utils.ProjectedRowData;
 import java.util.List;
 import org.apache.flink.table.data.GenericArrayData;
 import org.apache.flink.table.data.GenericRowData;
@@ -15,6 +16,7 @@ final class OutputRows {
   private final StringData[] checkNames;
   private final StringData updateId;
   private final StringData flow;
+  private final ProjectedRowData keptView;
 
   OutputRows(ExpectationSet set) {
     RowType type = set.dataType();
@@ -29,13 +31,15 @@ final class OutputRows {
     }
     updateId = StringData.fromString(set.updateId());
     flow = StringData.fromString(set.flow());
+    keptView = ProjectedRowData.from(java.util.stream.IntStream.range(0, data.length).toArray());
   }
 
-  /** The data columns of the input row, with its row kind. */
+  /**
+   * The data columns of the input row, with its row kind: a view over the input, reused for every
+   * row (nothing is copied; whoever keeps a row copies it, as Flink's object reuse requires).
+   */
   RowData kept(RowData input) {
-    GenericRowData out = new GenericRowData(input.getRowKind(), data.length);
-    copyData(input, out);
-    return out;
+    return keptView.replaceRow(input);
   }
 
   /** An INSERT of the data columns, the failed checks' names, update id, flow and time. */

@@ -36,6 +36,9 @@ final class FlowEnvironment {
     Configuration conf = new Configuration();
     conf.set(PipelineOptions.NAME, ctx.spec().name() + "/" + flow);
     conf.set(PipelineOptions.AUTO_GENERATE_UIDS, false);
+    // Chained operators hand rows on without copying them. Flink's SQL operators allow this, and
+    // Sluice's own never keep a row they were given (the Delta writer copies what it buffers).
+    conf.set(PipelineOptions.OBJECT_REUSE, true);
     conf.set(ExecutionOptions.RUNTIME_MODE, bounded ? RuntimeExecutionMode.BATCH : RuntimeExecutionMode.STREAMING);
     if (!bounded) {
       StorageLayout layout = ctx.layout();
