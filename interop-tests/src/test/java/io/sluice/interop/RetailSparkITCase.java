@@ -153,6 +153,8 @@ class RetailSparkITCase {
     assertThat(streamNewRows("cleaned_orders")).as("cleaned_orders rows streamed by Spark after the first run")
         .containsExactlyElementsOf(inputs.cleanedOrders());
 
+    assertEventLogQuery();
+
     versionsAfterFirstRun = versions;
     countsAfterFirstRun = counts();
     firstRunInputs = inputs;
@@ -412,6 +414,25 @@ class RetailSparkITCase {
   }
 
   // ---- helpers ---------------------------------------------------------------------------------
+
+  /**
+   * The README's event log query, run by Spark on the event log table: the expectation counts of
+   * the first update, per dataset and expectation.
+   */
+  private static void assertEventLogQuery() {
+    String eventLog = pipeline.resolve("storage/system/event_log").toString();
+    List<Row> rows = spark.sql("SELECT origin.update_id, e.dataset, e.name, e.passed_records, e.failed_records "
+        + "FROM delta.`" + eventLog + "` "
+        + "LATERAL VIEW explode(from_json(get_json_object(details, '$.flow_progress.data_quality.expectations'), "
+        + "'array<struct<name:string,dataset:string,passed_records:bigint,failed_records:bigint>>')) t AS e "
+        + "WHERE event_type = 'flow_progress'").collectAsList();
+    Map<String, String> counts = new java.util.TreeMap<>();
+    rows.forEach(r -> counts.put(r.getString(1) + "." + r.getString(2), r.getLong(3) + "/" + r.getLong(4)));
+    assertThat(counts).as("expectation counts in the event log, read by Spark")
+        .containsEntry("cleaned_orders.valid_order_id", "58/1")
+        .containsEntry("cleaned_orders.positive_amount", "57/2")
+        .containsEntry("cleaned_customers.valid_email", "20/1");
+  }
 
   private static Dataset<Row> read(String table) {
     return spark.read().format("delta").load(tablePath(table));
