@@ -70,12 +70,15 @@ final class ConsoleProgress implements UpdateListener {
     }
     List<List<String>> rows = new ArrayList<>();
     for (FlowResult r : result.flows()) {
+      long dropped = r.quality().stream().mapToLong(DatasetQuality::rowsDropped).sum();
+      long quarantined = r.quality().stream().mapToLong(DatasetQuality::rowsQuarantined).sum();
       rows.add(List.of(r.flow(), r.target(), r.kind().name().toLowerCase(Locale.ROOT), r.status().name(),
-          String.valueOf(r.rowsRead()), String.valueOf(r.rowsWritten()),
+          String.valueOf(r.rowsRead()), String.valueOf(r.rowsWritten()), r.quality().isEmpty() ? "" : String.valueOf(dropped),
+          r.quality().isEmpty() ? "" : String.valueOf(quarantined),
           String.format(Locale.ROOT, "%.1fs", r.duration().toMillis() / 1000.0)));
     }
     out.println();
-    out.print(TextTable.render(List.of("flow", "target", "kind", "status", "rows read", "rows written", "time"), rows));
+    out.print(TextTable.render(List.of("flow", "target", "kind", "status", "read", "written", "dropped", "quarantined", "time"), rows));
     out.printf("Update %s %s in %.1fs.%n", result.updateId().substring(0, 8),
         result.succeeded() ? "completed" : "failed", result.duration().toMillis() / 1000.0);
     out.flush();
