@@ -22,6 +22,7 @@ import java.util.Optional;
  * @param format the default format of persisted datasets
  * @param flink Flink configuration overrides (for example {@code parallelism.default})
  * @param rules files of reusable expectations (YAML or CSV), applied to datasets by tag
+ * @param checkpoints how flow jobs checkpoint
  */
 public record PipelineSpec(
     Path folder,
@@ -35,7 +36,8 @@ public record PipelineSpec(
     boolean development,
     TableFormat format,
     Map<String, String> flink,
-    List<String> rules) {
+    List<String> rules,
+    CheckpointSettings checkpoints) {
 
   public static final String FILE_NAME = "pipeline.yaml";
   public static final List<String> DEFAULT_LIBRARIES = List.of("**/*.sql", "**/*.yaml", "**/*.yml");
@@ -52,6 +54,7 @@ public record PipelineSpec(
     Objects.requireNonNull(format, "format");
     flink = Map.copyOf(flink);
     rules = List.copyOf(rules);
+    Objects.requireNonNull(checkpoints, "checkpoints");
   }
 
   /** Settings for a pipeline built in code: storage under the folder, defaults elsewhere. */
@@ -59,21 +62,21 @@ public record PipelineSpec(
     Path abs = folder.toAbsolutePath().normalize();
     return new PipelineSpec(
         abs, name, abs.resolve("storage"), DEFAULT_LIBRARIES, Map.of(), Optional.empty(),
-        Optional.empty(), ExecutionMode.TRIGGERED, false, TableFormat.DELTA, Map.of(), List.of());
+        Optional.empty(), ExecutionMode.TRIGGERED, false, TableFormat.DELTA, Map.of(), List.of(), CheckpointSettings.DEFAULTS);
   }
 
   public PipelineSpec withMode(ExecutionMode newMode) {
     return new PipelineSpec(folder, name, storage, libraries, configuration, catalog, database,
-        newMode, development, format, flink, rules);
+        newMode, development, format, flink, rules, checkpoints);
   }
 
   public PipelineSpec withStorage(Path newStorage) {
     return new PipelineSpec(folder, name, newStorage, libraries, configuration, catalog, database,
-        mode, development, format, flink, rules);
+        mode, development, format, flink, rules, checkpoints);
   }
 
   public PipelineSpec withConfiguration(Map<String, String> newConfiguration) {
     return new PipelineSpec(folder, name, storage, libraries, newConfiguration, catalog, database,
-        mode, development, format, flink, rules);
+        mode, development, format, flink, rules, checkpoints);
   }
 }

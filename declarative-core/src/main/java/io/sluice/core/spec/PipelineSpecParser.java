@@ -20,7 +20,7 @@ import java.util.Set;
 public final class PipelineSpecParser {
   static final Set<String> KEYS =
       Set.of("name", "storage", "libraries", "configuration", "catalog", "database", "mode",
-          "continuous", "development", "format", "flink", "rules");
+          "continuous", "development", "format", "flink", "rules", "checkpoints");
 
   private PipelineSpecParser() {}
 
@@ -50,7 +50,8 @@ public final class PipelineSpecParser {
         yaml.bool("development", ErrorCode.SPEC_INVALID_VALUE).orElse(false),
         format(yaml),
         yaml.stringMap("flink", ErrorCode.SPEC_INVALID_VALUE),
-        yaml.stringList("rules", ErrorCode.SPEC_INVALID_VALUE));
+        yaml.stringList("rules", ErrorCode.SPEC_INVALID_VALUE),
+        CheckpointSettingsParser.parse(yaml));
   }
 
   /** Entries are globs, or DLT-style {@code - glob: {include: ...}} / {@code - file: {path: ...}}. */

@@ -1,6 +1,8 @@
 package io.sluice.runtime.exec;
 
+import io.sluice.core.spec.ExecutionMode;
 import io.sluice.core.spec.PipelineSpec;
+import java.time.Duration;
 import java.util.Map;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.CoreOptions;
@@ -8,8 +10,9 @@ import org.apache.flink.configuration.RestartStrategyOptions;
 
 /**
  * The Flink configuration flow jobs get, in this precedence: the pipeline's {@code flink:}
- * settings, then Sluice's defaults (parallelism 2; development mode: no restarts, production: up
- * to three exponential-delay restarts from the last checkpoint).
+ * settings, then Sluice's defaults (parallelism 2; development mode: no restarts; production
+ * triggered: up to three exponential-delay restarts from the last checkpoint, so that an update
+ * ends; production continuous: restarts without limit, backing off up to a minute).
  */
 public final class EngineConfig {
   static final int DEFAULT_PARALLELISM = 2;
@@ -21,12 +24,17 @@ public final class EngineConfig {
     conf.set(CoreOptions.DEFAULT_PARALLELISM, DEFAULT_PARALLELISM);
     if (spec.development()) {
       conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
+    } else if (spec.mode() == ExecutionMode.CONTINUOUS) {
+      conf.set(RestartStrategyOptions.RESTART_STRATEGY, "exponential-delay");
+      conf.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_ATTEMPTS, Integer.MAX_VALUE);
+      conf.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_INITIAL_BACKOFF, Duration.ofSeconds(1));
+      conf.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_MAX_BACKOFF, Duration.ofMinutes(1));
     } else {
       // A few restarts from the last checkpoint, then the flow fails: an update must end.
       conf.set(RestartStrategyOptions.RESTART_STRATEGY, "exponential-delay");
       conf.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_ATTEMPTS, 3);
-      conf.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_INITIAL_BACKOFF, java.time.Duration.ofSeconds(1));
-      conf.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_MAX_BACKOFF, java.time.Duration.ofSeconds(10));
+      conf.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_INITIAL_BACKOFF, Duration.ofSeconds(1));
+      conf.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_MAX_BACKOFF, Duration.ofSeconds(10));
     }
     conf.addAll(Configuration.fromMap(spec.flink()));
     return conf;

@@ -1,7 +1,7 @@
 package io.sluice.runtime.translate;
 
 import io.sluice.runtime.storage.StorageLayout;
-import java.time.Duration;
+import io.sluice.core.spec.CheckpointSettings;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
@@ -16,12 +16,10 @@ import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
 
 /**
  * One flow's Flink environment: a job of its own, so that its checkpoints, savepoints and UIDs
- * belong to it alone. Unbounded flows run in STREAMING mode with exactly-once checkpoints retained
- * under the flow's state folder; bounded flows run in BATCH mode.
+ * belong to it alone. Unbounded flows run in STREAMING mode with checkpoints (pipeline.yaml
+ * {@code checkpoints:}) retained under the flow's state folder; bounded flows run in BATCH mode.
  */
 final class FlowEnvironment {
-  static final Duration DEFAULT_CHECKPOINT_INTERVAL = Duration.ofSeconds(5);
-
   final StreamExecutionEnvironment env;
   final StreamTableEnvironment tEnv;
   final boolean bounded;
@@ -42,12 +40,18 @@ final class FlowEnvironment {
     conf.set(ExecutionOptions.RUNTIME_MODE, bounded ? RuntimeExecutionMode.BATCH : RuntimeExecutionMode.STREAMING);
     if (!bounded) {
       StorageLayout layout = ctx.layout();
-      conf.set(StateBackendOptions.STATE_BACKEND, "hashmap");
+      CheckpointSettings cp = ctx.spec().checkpoints();
+      conf.set(StateBackendOptions.STATE_BACKEND, cp.stateBackend());
+      if (cp.stateBackend().equals("rocksdb")) {
+        conf.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, true);
+      }
       conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, StorageLayout.uri(layout.checkpoints(flow)));
       conf.set(CheckpointingOptions.SAVEPOINT_DIRECTORY, StorageLayout.uri(layout.savepoints(flow)));
-      conf.set(CheckpointingOptions.MAX_RETAINED_CHECKPOINTS, 2);
-      conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, DEFAULT_CHECKPOINT_INTERVAL);
-      conf.set(CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE, CheckpointingMode.EXACTLY_ONCE);
+      conf.set(CheckpointingOptions.MAX_RETAINED_CHECKPOINTS, cp.retained());
+      conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, cp.intervalFor(ctx.spec().mode()));
+      conf.set(CheckpointingOptions.CHECKPOINTING_TIMEOUT, cp.timeout());
+      conf.set(CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE,
+          cp.exactlyOnce() ? CheckpointingMode.EXACTLY_ONCE : CheckpointingMode.AT_LEAST_ONCE);
       conf.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
           ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
     }
