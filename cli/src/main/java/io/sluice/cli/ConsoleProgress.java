@@ -38,7 +38,7 @@ final class ConsoleProgress implements UpdateListener {
   @Override
   public synchronized void flowFinished(FlowResult r) {
     out.printf("  %-28s %-9s %s%s%n", r.flow(), r.kind().name().toLowerCase(Locale.ROOT), r.status(),
-        r.errorText().map(e -> ": " + e).orElse(r.status().name().equals("COMPLETED")
+        r.errorText().map(e -> ": " + e).orElse(r.status().name().equals("COMPLETED") || r.status().name().equals("STOPPED")
             ? String.format(" (%d rows read, %d written%s, %.1fs)", r.rowsRead(), r.rowsWritten(), quality(r),
                 r.duration().toMillis() / 1000.0) : ""));
     out.flush();
@@ -80,7 +80,8 @@ final class ConsoleProgress implements UpdateListener {
     out.println();
     out.print(TextTable.render(List.of("flow", "target", "kind", "status", "read", "written", "dropped", "quarantined", "time"), rows));
     out.printf("Update %s %s in %.1fs.%n", result.updateId().substring(0, 8),
-        result.succeeded() ? "completed" : "failed", result.duration().toMillis() / 1000.0);
+        !result.succeeded() ? "failed" : result.stopped() ? "stopped" : "completed",
+        result.duration().toMillis() / 1000.0);
     out.flush();
   }
 }

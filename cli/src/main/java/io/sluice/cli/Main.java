@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
       InitCommand.class,
       ValidateCommand.class,
       RunCommand.class,
+      StopCommand.class,
       TablesCommand.class,
       ShowCommand.class,
       GraphCommand.class,

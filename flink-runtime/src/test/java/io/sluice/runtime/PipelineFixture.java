@@ -80,6 +80,29 @@ final class PipelineFixture {
     return run(RunOptions.ALL);
   }
 
+  /** Starts the pipeline in continuous mode in another thread; stop it with {@link Continuous#stop}. */
+  Continuous startContinuous(RunOptions options, UpdateListener listener) {
+    LoadedPipeline p = load();
+    io.sluice.core.spec.PipelineSpec spec = p.spec().withMode(io.sluice.core.spec.ExecutionMode.CONTINUOUS);
+    Configuration config = EngineConfig.of(spec);
+    io.sluice.runtime.exec.StopSignal stop = new io.sluice.runtime.exec.StopSignal(
+        new io.sluice.runtime.storage.StorageLayout(spec.storage()));
+    java.util.concurrent.CompletableFuture<UpdateResult> result = java.util.concurrent.CompletableFuture.supplyAsync(
+        () -> new io.sluice.runtime.exec.ContinuousRunner(cluster, listener, config)
+            .run(spec, p.graph(), p.problems(), options, stop));
+    return new Continuous(stop, result);
+  }
+
+  /** A continuous run in progress. */
+  record Continuous(io.sluice.runtime.exec.StopSignal signal,
+      java.util.concurrent.CompletableFuture<UpdateResult> result) {
+    /** Asks the run to stop and waits for it to end. */
+    UpdateResult stop() throws Exception {
+      signal.request();
+      return result.get(3, java.util.concurrent.TimeUnit.MINUTES);
+    }
+  }
+
   DeltaReader table(String name) {
     return DeltaReader.of(folder.resolve("storage/tables").resolve(name));
   }

@@ -8,6 +8,7 @@ import io.sluice.core.problem.DefinitionException;
 import io.sluice.core.problem.Problem;
 import io.sluice.core.spec.PipelineSpec;
 import io.sluice.runtime.exec.DatasetQuality;
+import io.sluice.runtime.exec.FlowProgress;
 import io.sluice.runtime.exec.FlowResult;
 import io.sluice.runtime.exec.UpdateListener;
 import io.sluice.runtime.exec.UpdateResult;
@@ -23,8 +24,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Writes an update's events: each one to the JSON-lines log as it happens, and all of them to
- * the event log table in one commit when the update ends.
+ * Writes an update's events: each one to the JSON-lines log as it happens, and to the event log
+ * table in one commit when the update ends; a continuous update also commits what it has at its
+ * checkpoints, at most every {@link #TABLE_FLUSH_INTERVAL}.
  */
 public final class EventLog implements UpdateListener {
   private static final Set<String> TERMINAL = Set.of("COMPLETED", "FAILED", "CANCELED");
@@ -32,8 +34,12 @@ public final class EventLog implements UpdateListener {
   private final String pipeline;
   private final EventLogFiles files;
   private final EventLogTable table;
+  static final java.time.Duration TABLE_FLUSH_INTERVAL = java.time.Duration.ofSeconds(10);
+
   private final List<PipelineEvent> events = new ArrayList<>();
   private EventFactory factory;
+  private java.time.Instant flushed = java.time.Instant.now();
+  private String updateId = "";
 
   private EventLog(String pipeline, StorageLayout layout) {
     this.pipeline = pipeline;
@@ -47,6 +53,7 @@ public final class EventLog implements UpdateListener {
 
   @Override
   public synchronized void updateCreated(String updateId, RunOptions options) {
+    this.updateId = updateId;
     factory = new EventFactory(pipeline, updateId, files.lastSequence() + 1, Clock.systemUTC());
     emit(factory.createUpdate("USER_ACTION", List.copyOf(options.refresh()), List.copyOf(options.fullRefresh()),
         options.fullRefreshAll()));
@@ -96,14 +103,51 @@ public final class EventLog implements UpdateListener {
         r.error().map(EventError::of)));
   }
 
+  /** A continuous flow's progress at a completed checkpoint: what it read, wrote and found. */
+  @Override
+  public synchronized void flowProgress(FlowProgress p, boolean checkpointed) {
+    if (!checkpointed) {
+      return;
+    }
+    Map<String, Object> metrics = new LinkedHashMap<>();
+    metrics.put("num_input_rows", p.rowsRead());
+    metrics.put("num_output_rows", p.rowsWritten());
+    metrics.put("input_rows_per_second", Math.round(p.readRate()));
+    metrics.put("output_rows_per_second", Math.round(p.writeRate()));
+    p.lastCheckpoint().ifPresent(c -> metrics.put("checkpoint_id", c.id()));
+    p.watermark().ifPresent(w -> metrics.put("watermark", w.toString()));
+    p.pendingRecords().ifPresent(n -> metrics.put("backlog_records", n));
+    p.pendingFiles().ifPresent(n -> metrics.put("backlog_files", n));
+    metrics.put("restarts", p.restarts());
+    emit(factory.flowProgress(p.flow(), p.target(), "RUNNING", metrics, quality(p.quality()), Optional.empty()));
+    if (java.time.Duration.between(flushed, java.time.Instant.now()).compareTo(TABLE_FLUSH_INTERVAL) >= 0) {
+      flush(updateId);
+    }
+  }
+
+  @Override
+  public synchronized void flowRestarting(String flow, String target, Throwable error) {
+    emit(factory.flowProgress(flow, target, "RESTARTING", Map.of(), Optional.empty(), Optional.of(EventError.of(error))));
+  }
+
   @Override
   public synchronized void updateFinished(UpdateResult result) {
     emit(factory.updateProgress(result.state(), error(result)));
+    flush(result.updateId());
+  }
+
+  /** Commits the events not yet in the table; the JSON-lines log has them in any case. */
+  private void flush(String update) {
+    flushed = java.time.Instant.now();
+    if (events.isEmpty()) {
+      return;
+    }
     try {
       table.append(events);
+      events.clear();
     } catch (RuntimeException e) {
       org.slf4j.LoggerFactory.getLogger(EventLog.class)
-          .warn("Cannot append update {} to the event log table; the JSON-lines log has it", result.updateId(), e);
+          .warn("Cannot append events of update {} to the event log table; the JSON-lines log has them", update, e);
     }
   }
 

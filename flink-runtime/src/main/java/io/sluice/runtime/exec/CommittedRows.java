@@ -34,6 +34,14 @@ final class CommittedRows {
     return new CommittedRows(Optional.of(IcebergTable.forPath(path)), plan.kind() == FlowKind.COMPLETE);
   }
 
+  /** Rows committed since {@link #before}: the sink's own count, or Iceberg's snapshots. */
+  long sinceStart(long countedBySink) {
+    if (iceberg.isEmpty()) {
+      return countedBySink;
+    }
+    return overwrite ? iceberg.get().count() : iceberg.get().rowsAddedSince(snapshotBefore);
+  }
+
   FlowJobRunner.Outcome after(FlowJobRunner.Outcome outcome) {
     if (iceberg.isEmpty()) {
       return outcome;

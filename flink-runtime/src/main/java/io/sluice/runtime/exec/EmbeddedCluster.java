@@ -2,15 +2,25 @@ package io.sluice.runtime.exec;
 
 import io.sluice.runtime.storage.StorageLayout;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.HeartbeatManagerOptions;
 import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.runtime.checkpoint.AbstractCheckpointStats;
 import org.apache.flink.runtime.checkpoint.CheckpointStatsSnapshot;
+import org.apache.flink.runtime.checkpoint.CompletedCheckpointStats;
+import org.apache.flink.runtime.executiongraph.AccessExecutionGraph;
+import org.apache.flink.util.OptionalFailure;
+import org.apache.flink.util.SerializedValue;
 import org.apache.flink.runtime.jobgraph.JobGraph;
 import org.apache.flink.runtime.jobmaster.JobResult;
 import org.apache.flink.runtime.minicluster.MiniCluster;
@@ -36,6 +46,8 @@ public final class EmbeddedCluster implements FlinkCluster {
     conf.set(TaskManagerOptions.NETWORK_MEMORY_MIN, MemorySize.parse("64m"));
     conf.set(TaskManagerOptions.NETWORK_MEMORY_MAX, MemorySize.parse("64m"));
     conf.set(RestOptions.BIND_PORT, "0");
+    // Tasks report accumulators (progress, expectation counts) with their heartbeats.
+    conf.set(HeartbeatManagerOptions.HEARTBEAT_INTERVAL, Duration.ofSeconds(1));
     conf.setString("metrics.reporter." + SourceMetrics.REPORTER + ".factory.class", SourceMetrics.Factory.class.getName());
     conf.setString("metrics.reporter." + SourceMetrics.REPORTER + ".interval", "1 s");
     conf.addAll(overrides);
@@ -66,6 +78,29 @@ public final class EmbeddedCluster implements FlinkCluster {
       latest = Math.max(latest, c.getCheckpointId());
     }
     return latest;
+  }
+
+  @Override
+  public JobSnapshot snapshot(JobID job) throws Exception {
+    AccessExecutionGraph graph = cluster.getExecutionGraph(job).get();
+    Map<String, Object> accumulators = new HashMap<>();
+    for (Map.Entry<String, SerializedValue<OptionalFailure<Object>>> e : graph.getAccumulatorsSerialized().entrySet()) {
+      OptionalFailure<Object> v = e.getValue().deserializeValue(EmbeddedCluster.class.getClassLoader());
+      if (v != null && !v.isFailure() && v.getUnchecked() != null) {
+        accumulators.put(e.getKey(), v.getUnchecked());
+      }
+    }
+    CheckpointStatsSnapshot stats = graph.getCheckpointStatsSnapshot();
+    Optional<JobSnapshot.Checkpoint> checkpoint = Optional.empty();
+    if (stats != null && stats.getHistory().getLatestCompletedCheckpoint() != null) {
+      CompletedCheckpointStats c = stats.getHistory().getLatestCompletedCheckpoint();
+      checkpoint = Optional.of(new JobSnapshot.Checkpoint(c.getCheckpointId(),
+          Instant.ofEpochMilli(c.getLatestAckTimestamp())));
+    }
+    Optional<JobSnapshot.Failure> failure = Optional.ofNullable(graph.getFailureInfo()).map(f ->
+        new JobSnapshot.Failure(Instant.ofEpochMilli(f.getTimestamp()),
+            f.getException().deserializeError(EmbeddedCluster.class.getClassLoader())));
+    return new JobSnapshot(graph.getState(), accumulators, checkpoint, failure);
   }
 
   @Override

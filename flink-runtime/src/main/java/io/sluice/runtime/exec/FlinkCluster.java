@@ -22,6 +22,9 @@ public interface FlinkCluster extends AutoCloseable {
    */
   long latestCheckpointId(JobID job) throws Exception;
 
+  /** The job's status, current accumulators, newest completed checkpoint and newest failure. */
+  JobSnapshot snapshot(JobID job) throws Exception;
+
   /** Stops the job with a savepoint without draining (windows and timers are not fired). */
   String stopWithSavepoint(JobID job, Path directory) throws Exception;
 

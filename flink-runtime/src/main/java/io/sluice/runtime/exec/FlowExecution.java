@@ -2,6 +2,7 @@ package io.sluice.runtime.exec;
 
 import io.sluice.core.model.Flow;
 import io.sluice.core.model.QueryFlow;
+import io.sluice.core.problem.DefinitionException;
 import io.sluice.core.problem.Problem;
 import io.sluice.runtime.plan.FlowKind;
 import io.sluice.runtime.plan.FlowPlan;
@@ -20,7 +21,7 @@ import java.util.Optional;
 /** Runs one flow in an update according to its kind, and records what it did. */
 final class FlowExecution {
   /** Flink's planner is not shared between threads: translations take turns. */
-  private static final Object TRANSLATION = new Object();
+  static final Object TRANSLATION = new Object();
 
   private final TranslationContext ctx;
   private final FlowJobRunner runner;
@@ -38,21 +39,10 @@ final class FlowExecution {
     Instant start = Instant.now();
     FlowKind kind = FlowKind.of(flow, ctx.graph());
     try {
-      FlowState state = states.readOrFresh(flow.name());
-      if (kind == FlowKind.APPEND && RestorePoint.of(state, ctx.layout(), flow.name()).isEmpty()) {
-        // Checkpoint ids restart at 1 without restored state: a new lineage keeps commits apart.
-        state = state.withNewLineage();
-      }
-      FlowPlan plan = new FlowPlan((QueryFlow) flow, kind, ctx.graph().requireDataset(flow.target()), state.lineage());
-      List<Problem> problems = new ArrayList<>();
-      Optional<TranslatedFlow> translated;
-      synchronized (TRANSLATION) {
-        translated = FlowTranslator.forKind(kind).translate(plan, ctx, problems);
-      }
-      if (translated.isEmpty()) {
-        return failed(flow, kind, start, new io.sluice.core.problem.DefinitionException(problems));
-      }
-      TranslatedFlow t = translated.get();
+      Translation tr = translate(flow, kind);
+      FlowState state = tr.state();
+      FlowPlan plan = tr.flow().plan();
+      TranslatedFlow t = tr.flow();
       CommittedRows committed = CommittedRows.before(ctx, plan);
       switch (kind) {
         case APPEND: {
@@ -94,6 +84,30 @@ final class FlowExecution {
     } catch (Exception e) {
       return failed(flow, kind, start, e);
     }
+  }
+
+  /** A flow ready to run: its state in this update and its job. */
+  record Translation(FlowState state, TranslatedFlow flow) {}
+
+  /**
+   * Translates a flow for this update. A streaming flow that starts without state gets a new
+   * lineage: checkpoint ids restart at 1 then, and the lineage keeps its commits apart.
+   */
+  Translation translate(Flow flow, FlowKind kind) throws DefinitionException {
+    FlowState state = states.readOrFresh(flow.name());
+    if (kind == FlowKind.APPEND && runner.restorePoint(state, flow.name()).isEmpty()) {
+      state = state.withNewLineage();
+    }
+    FlowPlan plan = new FlowPlan((QueryFlow) flow, kind, ctx.graph().requireDataset(flow.target()), state.lineage());
+    List<Problem> problems = new ArrayList<>();
+    Optional<TranslatedFlow> translated;
+    synchronized (TRANSLATION) {
+      translated = FlowTranslator.forKind(kind).translate(plan, ctx, problems);
+    }
+    if (translated.isEmpty()) {
+      throw new DefinitionException(problems);
+    }
+    return new Translation(state, translated.get());
   }
 
   private static final FlowJobRunner.Outcome NOTHING = new FlowJobRunner.Outcome(Optional.empty(), 0, 0, Map.of());

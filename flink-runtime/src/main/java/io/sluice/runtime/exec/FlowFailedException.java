@@ -7,7 +7,7 @@ public final class FlowFailedException extends Exception {
   }
 
   /** The innermost message, which usually says what went wrong in user terms. */
-  static String rootMessage(Throwable t) {
+  public static String rootMessage(Throwable t) {
     Throwable root = t;
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();

@@ -37,11 +37,18 @@ final class FlowJobRunner {
   private final FlinkCluster cluster;
   private final StorageLayout layout;
   private final FlowStateStore states;
+  private final RestorePolicy restore;
 
-  FlowJobRunner(FlinkCluster cluster, StorageLayout layout, FlowStateStore states) {
+  FlowJobRunner(FlinkCluster cluster, StorageLayout layout, FlowStateStore states, RestorePolicy restore) {
     this.cluster = cluster;
     this.layout = layout;
     this.states = states;
+    this.restore = restore;
+  }
+
+  /** Where the flow resumes from in this update, if anywhere. */
+  Optional<String> restorePoint(FlowState state, String flow) {
+    return restore.restoreFor(state, layout, flow);
   }
 
   /** Result of a run: the savepoint it stopped with (if any) and the rows it committed. */
@@ -49,7 +56,7 @@ final class FlowJobRunner {
 
   Outcome runIncremental(TranslatedFlow flow, FlowState state) throws Exception {
     String name = flow.plan().name();
-    Optional<String> restore = RestorePoint.of(state, layout, name);
+    Optional<String> restore = restorePoint(state, name);
     JobGraph job = jobGraph(flow, restore);
     states.write(name, state.running(job.getJobID().toHexString()));
     JobID id = cluster.submit(job);
@@ -102,7 +109,7 @@ final class FlowJobRunner {
    * Stops the job with a savepoint, or returns empty when the job cannot take one yet: sources can
    * catch up before every downstream task is deployed, and a savepoint needs all of them running.
    */
-  private Optional<String> tryStop(JobID id, String flow) throws Exception {
+  Optional<String> tryStop(JobID id, String flow) throws Exception {
     try {
       return Optional.of(cluster.stopWithSavepoint(id, layout.savepoints(flow)));
     } catch (java.util.concurrent.ExecutionException e) {
@@ -132,7 +139,7 @@ final class FlowJobRunner {
     return new Outcome(Optional.empty(), read, rows, accumulators(result));
   }
 
-  private static JobGraph jobGraph(TranslatedFlow flow, Optional<String> restore) {
+  static JobGraph jobGraph(TranslatedFlow flow, Optional<String> restore) {
     JobGraph job = flow.env().orElseThrow().getStreamGraph().getJobGraph();
     job.setSavepointRestoreSettings(restore
         .map(p -> SavepointRestoreSettings.forPath(p, true))
@@ -145,7 +152,7 @@ final class FlowJobRunner {
   }
 
   /** The job's result: its committed rows, or the job's failure as an exception. */
-  private static long rowsCommitted(TranslatedFlow flow, JobResult result) throws Exception {
+  static long rowsCommitted(TranslatedFlow flow, JobResult result) throws Exception {
     if (result.getSerializedThrowable().isPresent()) {
       throw new FlowFailedException(flow.plan().name(),
           result.getSerializedThrowable().get().deserializeError(FlowJobRunner.class.getClassLoader()));
@@ -163,7 +170,7 @@ final class FlowJobRunner {
    * After a clean stop only the new restore point is needed: every retained checkpoint (of this
    * job, or of a crashed earlier one) and every other savepoint of the flow is removed.
    */
-  private void cleanUp(String flow, JobID job, Optional<String> current) {
+  void cleanUp(String flow, JobID job, Optional<String> current) {
     if (current.isEmpty() || !current.get().contains("/savepoints/")) {
       deleteTree(layout.checkpoints(flow).resolve(job.toHexString()));
       return;
@@ -182,7 +189,7 @@ final class FlowJobRunner {
   }
 
   /** The job's final accumulator values (Flink reports them per job, summed over subtasks). */
-  private static Map<String, Object> accumulators(JobResult result) throws Exception {
+  static Map<String, Object> accumulators(JobResult result) throws Exception {
     Map<String, Object> values = new java.util.HashMap<>();
     for (Map.Entry<String, SerializedValue<org.apache.flink.util.OptionalFailure<Object>>> e
         : result.getAccumulatorResults().entrySet()) {

@@ -28,9 +28,10 @@ final class FlowScheduler {
   private final FlowExecution execution;
   private final UpdateListener listener;
 
-  FlowScheduler(TranslationContext ctx, FlinkCluster cluster, FlowStateStore states, UpdateListener listener) {
+  FlowScheduler(TranslationContext ctx, FlinkCluster cluster, FlowStateStore states, UpdateListener listener,
+      RestorePolicy restore) {
     this.ctx = ctx;
-    this.execution = new FlowExecution(ctx, new FlowJobRunner(cluster, ctx.layout(), states), states, listener);
+    this.execution = new FlowExecution(ctx, new FlowJobRunner(cluster, ctx.layout(), states, restore), states, listener);
     this.listener = listener;
   }
 

@@ -11,5 +11,7 @@ public enum FlowStatus {
   /** Not run because a flow it depends on failed. */
   SKIPPED,
   /** Not selected by --refresh / --full-refresh. */
-  EXCLUDED
+  EXCLUDED,
+  /** A continuous flow stopped with a savepoint; the next run resumes from it. */
+  STOPPED
 }

@@ -26,11 +26,37 @@ public interface UpdateListener {
   /** How a materialized view's flow is refreshed, and why. */
   default void planning(String flow, String dataset, String technique, String reason) {}
 
+  /**
+   * How a running continuous flow is doing, about once a second; {@code checkpointed} when a
+   * checkpoint completed (and so published data) since the last call.
+   */
+  default void flowProgress(FlowProgress progress, boolean checkpointed) {}
+
+  /** A continuous flow's job failed and restarts from its last checkpoint. */
+  default void flowRestarting(String flow, String target, Throwable error) {}
+
   default void flowFinished(FlowResult result) {}
 
   default void updateFinished(UpdateResult result) {}
 
   UpdateListener NONE = new UpdateListener() {};
+
+  /** The listener without the "nothing changed" planning reports (repeated by continuous refreshes). */
+  static UpdateListener withoutNoOpPlanning(UpdateListener inner) {
+    return new UpdateListener() {
+      @Override
+      public void planning(String flow, String dataset, String technique, String reason) {
+        if (!technique.equals("NO_OP")) {
+          inner.planning(flow, dataset, technique, reason);
+        }
+      }
+
+      @Override
+      public void flowFinished(FlowResult result) {
+        inner.flowFinished(result);
+      }
+    };
+  }
 
   /** Both listeners, in order. */
   static UpdateListener both(UpdateListener first, UpdateListener second) {
@@ -69,6 +95,18 @@ public interface UpdateListener {
       public void planning(String flow, String dataset, String technique, String reason) {
         first.planning(flow, dataset, technique, reason);
         second.planning(flow, dataset, technique, reason);
+      }
+
+      @Override
+      public void flowProgress(FlowProgress progress, boolean checkpointed) {
+        first.flowProgress(progress, checkpointed);
+        second.flowProgress(progress, checkpointed);
+      }
+
+      @Override
+      public void flowRestarting(String flow, String target, Throwable error) {
+        first.flowRestarting(flow, target, error);
+        second.flowRestarting(flow, target, error);
       }
 
       @Override

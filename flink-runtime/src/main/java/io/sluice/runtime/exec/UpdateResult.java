@@ -8,9 +8,10 @@ import java.util.List;
  * The outcome of one update.
  *
  * @param problems definition problems (an update with errors runs no flow)
+ * @param stopped a continuous update that was stopped (it ends CANCELED unless a flow failed)
  */
 public record UpdateResult(
-    String updateId, List<FlowResult> flows, List<Problem> problems, Duration duration) {
+    String updateId, List<FlowResult> flows, List<Problem> problems, Duration duration, boolean stopped) {
 
   public UpdateResult {
     flows = List.copyOf(flows);
@@ -22,6 +23,9 @@ public record UpdateResult(
   }
 
   public String state() {
-    return succeeded() ? "COMPLETED" : "FAILED";
+    if (!succeeded()) {
+      return "FAILED";
+    }
+    return stopped ? "CANCELED" : "COMPLETED";
   }
 }

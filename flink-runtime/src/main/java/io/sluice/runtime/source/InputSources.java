@@ -41,7 +41,7 @@ public final class InputSources {
 
   /** Where the input's catch-up marker lives in this update, if it has one. */
   public Optional<Path> markerPath(String flow, InputSpec input) {
-    if (!input.incremental() || ctx.phase() != Phase.RUN) {
+    if (!input.incremental() || ctx.phase() != Phase.RUN || ctx.continuous()) {
       return Optional.empty();
     }
     return Optional.of(ctx.layout().catchUpMarker(ctx.updateId(), flow, input.key()));

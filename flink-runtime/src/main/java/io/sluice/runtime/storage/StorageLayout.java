@@ -68,6 +68,16 @@ public record StorageLayout(Path root) {
     return update(updateId).resolve("publish").resolve(flow);
   }
 
+  /** Created by {@code sluice stop}: asks the continuous run of this pipeline to stop. */
+  public Path stopRequest() {
+    return system().resolve("control").resolve("stop");
+  }
+
+  /** Written while a continuous run is active: its process id and update id. */
+  public Path activeRun() {
+    return system().resolve("control").resolve("running");
+  }
+
   /** A file-system URI string for Flink and the connectors ({@code file:///...}). */
   public static String uri(Path path) {
     return path.toAbsolutePath().normalize().toUri().toString();

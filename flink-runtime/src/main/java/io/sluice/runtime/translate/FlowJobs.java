@@ -59,10 +59,16 @@ final class FlowJobs {
         q.fingerprint(), gate, sets));
   }
 
-  /** Unbounded flows of a run publish through the update's gate; bounded ones at their end. */
+  /**
+   * Unbounded flows of a triggered run publish through the update's gate, continuous ones at every
+   * checkpoint; bounded ones at their end.
+   */
   static Optional<PublishGate> gate(TranslationContext ctx, FlowPlan plan) {
     if (plan.kind().bounded() || ctx.phase() != Phase.RUN) {
       return Optional.empty();
+    }
+    if (ctx.continuous()) {
+      return Optional.of(PublishGate.always());
     }
     return Optional.of(PublishGate.at(StorageLayout.uri(ctx.layout().publishGate(ctx.updateId(), plan.name()))));
   }

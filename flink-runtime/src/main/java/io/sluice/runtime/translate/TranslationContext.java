@@ -87,6 +87,14 @@ public final class TranslationContext {
     return Map.copyOf(schemas);
   }
 
+  /**
+   * Whether flows run continuously: sources never signal catch-up and sinks publish at every
+   * checkpoint. Triggered runs wait for catch-up and publish once, at the end.
+   */
+  public boolean continuous() {
+    return spec.mode() == io.sluice.core.spec.ExecutionMode.CONTINUOUS;
+  }
+
   /** The format a persisted dataset is stored in: its own, or the pipeline's default. */
   public TableFormat formatOf(Dataset dataset) {
     return dataset.spec().format().orElse(spec.format());

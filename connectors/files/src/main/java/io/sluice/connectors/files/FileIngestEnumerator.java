@@ -48,6 +48,10 @@ final class FileIngestEnumerator implements SplitEnumerator<FileSplit, Enumerato
 
   @Override
   public void start() {
+    if (context.metricGroup() != null) {
+      // The backlog: files found and not handed to a reader yet (read by the run's progress).
+      context.metricGroup().gauge("pendingFiles", () -> (long) pendingPaths.size());
+    }
     FileDiscovery files = settings.read().files();
     if (settings.isBounded()) {
       context.callAsync(files::list, this::onListing);
