@@ -7,6 +7,7 @@ import io.delta.kernel.TransactionCommitResult;
 import io.delta.kernel.data.Row;
 import io.delta.kernel.engine.Engine;
 import io.delta.kernel.exceptions.ConcurrentTransactionException;
+import io.delta.kernel.exceptions.MaxCommitRetryLimitReachedException;
 import io.delta.kernel.hook.PostCommitHook;
 import io.delta.kernel.statistics.DataFileStatistics;
 import io.delta.kernel.types.StructType;
@@ -25,11 +26,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Kernel side of the committer: turns committables into add actions and commits them. Knows
- * nothing about Flink checkpoints beyond the transaction version it is given.
+ * The Kernel side of the committers: turns committables into add actions (and, to replace a
+ * table's content, live files into remove actions) and commits them. Knows nothing about Flink
+ * checkpoints beyond the transaction version it is given.
  */
 final class DeltaCommits {
   private static final Logger LOG = LoggerFactory.getLogger(DeltaCommits.class);
+  private static final int SNAPSHOT_COMMIT_ATTEMPTS = 10;
 
   private final DeltaSinkConfig config;
   private final Engine engine;
@@ -83,7 +86,79 @@ final class DeltaCommits {
     commit(transactions.overwrite(), files);
   }
 
+  /**
+   * Makes the table's content exactly these files, with transaction version {@code checkpointId}:
+   * one commit removes every live file that is not among them and adds those not yet live. Skips
+   * if the table already records that version (or a later one) for the sink's application id, or
+   * if the table already holds exactly these files. A commit that loses a race with another
+   * writer is computed again from the new latest version.
+   *
+   * @return whether this call committed
+   */
+  boolean commitSnapshot(long checkpointId, List<DeltaCommittable> files) {
+    for (int attempt = 1; ; attempt++) {
+      Snapshot snapshot = transactions.latest();
+      long committed =
+          snapshot.getLatestTransactionVersion(engine, config.applicationId()).orElse(-1L);
+      if (committed >= checkpointId) {
+        LOG.info("Delta table {} already has checkpoint {} (or a later one) of {}; skipping its "
+            + "content", config.tablePath(), checkpointId, config.applicationId());
+        return false;
+      }
+      try {
+        return replaceContent(snapshot, checkpointId, files);
+      } catch (ConcurrentTransactionException e) {
+        LOG.info("Delta table {} got checkpoint {} of {} from a concurrent commit; skipping",
+            config.tablePath(), checkpointId, config.applicationId());
+        return false;
+      } catch (MaxCommitRetryLimitReachedException e) {
+        if (attempt >= SNAPSHOT_COMMIT_ATTEMPTS) {
+          throw new IllegalStateException(String.format(
+              "Cannot replace the content of Delta table %s for checkpoint %d: %d attempts lost "
+                  + "to concurrent commits. Stop other writers of the table; the sink owns its "
+                  + "content.", config.tablePath(), checkpointId, attempt), e);
+        }
+        LOG.info("Delta table {} changed while checkpoint {} was committed; reading it again",
+            config.tablePath(), checkpointId);
+      }
+    }
+  }
+
+  private boolean replaceContent(Snapshot snapshot, long checkpointId,
+      List<DeltaCommittable> files) {
+    Transaction transaction = transactions.replaceContent(snapshot, checkpointId);
+    Map<String, Row> removes = KernelInternals.removeActionsOfLiveFiles(engine, snapshot);
+    List<Row> actions = new ArrayList<>();
+    for (Row add : addActions(transaction, files)) {
+      if (removes.remove(addedPath(add)) == null) {
+        actions.add(add);
+      }
+    }
+    int added = actions.size();
+    actions.addAll(removes.values());
+    if (actions.isEmpty()) {
+      LOG.info("Delta table {} already holds the content of checkpoint {}; nothing to commit",
+          config.tablePath(), checkpointId);
+      return false;
+    }
+    TransactionCommitResult result = transaction.commit(engine,
+        CloseableIterable.inMemoryIterable(DataFileWriter.iterator(actions.iterator())));
+    LOG.info("Replaced {} files of Delta table {} by {} as version {} (checkpoint {})",
+        removes.size(), config.tablePath(), added, result.getVersion(), checkpointId);
+    runHooks(result);
+    return true;
+  }
+
   private void commit(Transaction transaction, List<DeltaCommittable> files) {
+    TransactionCommitResult result = transaction.commit(engine,
+        CloseableIterable.inMemoryIterable(
+            DataFileWriter.iterator(addActions(transaction, files).iterator())));
+    LOG.info("Committed {} files to Delta table {} as version {}", files.size(),
+        config.tablePath(), result.getVersion());
+    runHooks(result);
+  }
+
+  private List<Row> addActions(Transaction transaction, List<DeltaCommittable> files) {
     Row state = transaction.getTransactionState(engine);
     StructType schema = transaction.getSchema(engine);
     StructType statsSchema =
@@ -107,11 +182,13 @@ final class DeltaCommits {
             "Cannot build the add actions of Delta table " + config.tablePath(), e);
       }
     });
-    TransactionCommitResult result = transaction.commit(engine,
-        CloseableIterable.inMemoryIterable(DataFileWriter.iterator(actions.iterator())));
-    LOG.info("Committed {} files to Delta table {} as version {}", files.size(),
-        config.tablePath(), result.getVersion());
-    runHooks(result);
+    return actions;
+  }
+
+  /** The path an add action records (relative to the table root for files inside it). */
+  private static String addedPath(Row action) {
+    Row add = action.getStruct(action.getSchema().indexOf("add"));
+    return add.getString(add.getSchema().indexOf("path"));
   }
 
   /** Checkpoints and checksums keep the log fast to read; failing them loses no data. */

@@ -23,6 +23,17 @@ import org.apache.flink.table.types.logical.RowType;
  *     .uidPrefix("orders")
  *     .build(rows);
  * }</pre>
+ *
+ * <p>A materialized view maintained by a streaming job keeps its table equal to the query's
+ * changelog with {@link WriteMode#SNAPSHOT} (see {@link DeltaSnapshotCommitterOperator}):
+ *
+ * <pre>{@code
+ * DeltaSink.builder("file:///data/tables/totals", rowType)
+ *     .mode(WriteMode.SNAPSHOT)
+ *     .applicationId(pipeline + "/" + flow + "/" + lineage)
+ *     .uidPrefix("totals")
+ *     .build(changelog);
+ * }</pre>
  */
 public final class DeltaSink {
   private DeltaSink() {}
@@ -31,12 +42,19 @@ public final class DeltaSink {
     return new Builder(tablePath, rowType);
   }
 
-  /** Name of the accumulator counting rows the writers put into data files. */
+  /**
+   * Name of the accumulator counting rows the writers put into data files (with {@link
+   * WriteMode#SNAPSHOT}, every rewrite of a writer's part counts again).
+   */
   public static String rowsWrittenAccumulator(String uidPrefix) {
     return "sluice.rows-written." + uidPrefix;
   }
 
-  /** Name of the accumulator counting rows in files committed by this run of the job. */
+  /**
+   * Name of the accumulator counting rows in files committed by this run of the job; with {@link
+   * WriteMode#SNAPSHOT}, the number of rows in the table after this run's last commit (0 if the
+   * run committed nothing).
+   */
   public static String rowsCommittedAccumulator(String uidPrefix) {
     return "sluice.rows-committed." + uidPrefix;
   }
@@ -59,17 +77,21 @@ public final class DeltaSink {
       this.rowType = Objects.requireNonNull(rowType, "rowType");
     }
 
-    /** Partition columns; for an append they may be left out (the table's are used). */
     /**
      * Defers publishing: completed checkpoints keep their files pending until the gate is open
      * for them; the first one allowed commits everything pending in one transaction (a triggered
-     * update then becomes visible at once, and not at all if it fails).
+     * update then becomes visible at once, and not at all if it fails). With {@link
+     * WriteMode#SNAPSHOT} only the newest pending content is committed.
      */
     public Builder publishGate(PublishGate publishGate) {
       this.gate = java.util.Objects.requireNonNull(publishGate, "publishGate");
       return this;
     }
 
+    /**
+     * Partition columns; for an append or a snapshot they may be left out (the table's are
+     * used).
+     */
     public Builder partitionColumns(List<String> columns) {
       this.partitionColumns = List.copyOf(columns);
       return this;
@@ -80,13 +102,19 @@ public final class DeltaSink {
       return this;
     }
 
-    /** Kernel transaction application id; required for appends from jobs with checkpoints. */
+    /**
+     * Kernel transaction application id; required for appends and snapshots (commits record the
+     * checkpoint id under it). Use a new one whenever the job starts without its state.
+     */
     public Builder applicationId(String id) {
       this.applicationId = id;
       return this;
     }
 
-    /** Prefix of the operator uids ({@code <prefix>/writer}, {@code <prefix>/committer}). */
+    /**
+     * Prefix of the operator uids ({@code <prefix>/writer}, {@code <prefix>/committer}, {@code
+     * <prefix>/end}) and of the accumulator names.
+     */
     public Builder uidPrefix(String prefix) {
       this.uidPrefix = prefix;
       return this;
@@ -118,21 +146,21 @@ public final class DeltaSink {
       return this;
     }
 
-    /** Adds writer, committer and a terminal discarding sink after {@code input}. */
+    /**
+     * Adds writer, committer and a terminal discarding sink after {@code input}. With {@link
+     * WriteMode#SNAPSHOT} the input is a changelog and is first keyed by row content.
+     */
     public DataStreamSink<Void> build(DataStream<RowData> input) {
       DeltaSinkConfig config = config();
-      SingleOutputStreamOperator<byte[]> files = input
-          .transform("Delta writer " + uidPrefix,
-              PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO,
-              new DeltaWriterOperator(config))
-          .uid(uidPrefix + "/writer");
+      SingleOutputStreamOperator<byte[]> files = config.mode() == WriteMode.SNAPSHOT
+          ? snapshotWriters(input, config) : writers(input, config);
       int parallelism = writerParallelism > 0 ? writerParallelism : input.getParallelism();
       if (parallelism > 0) {
         files.setParallelism(parallelism);
       }
       SingleOutputStreamOperator<Void> committed = files
-          .transform("Delta committer " + uidPrefix, Types.VOID,
-              new DeltaCommitterOperator(config))
+          .transform("Delta committer " + uidPrefix, Types.VOID, config.mode() == WriteMode.SNAPSHOT
+              ? new DeltaSnapshotCommitterOperator(config) : new DeltaCommitterOperator(config))
           .uid(uidPrefix + "/committer")
           .setParallelism(1)
           .setMaxParallelism(1);
@@ -142,6 +170,25 @@ public final class DeltaSink {
           .setParallelism(1);
     }
 
+    private static SingleOutputStreamOperator<byte[]> writers(DataStream<RowData> input,
+        DeltaSinkConfig config) {
+      return input
+          .transform("Delta writer " + config.uidPrefix(),
+              PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO,
+              new DeltaWriterOperator(config))
+          .uid(config.uidPrefix() + "/writer");
+    }
+
+    private static SingleOutputStreamOperator<byte[]> snapshotWriters(DataStream<RowData> input,
+        DeltaSinkConfig config) {
+      RowContentKey key = new RowContentKey(config.rowType());
+      return input.keyBy(key, key.keyType())
+          .transform("Delta snapshot writer " + config.uidPrefix(),
+              PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO,
+              new DeltaSnapshotWriterOperator(config))
+          .uid(config.uidPrefix() + "/writer");
+    }
+
     DeltaSinkConfig config() {
       if (uidPrefix == null || uidPrefix.isBlank()) {
         throw new IllegalArgumentException(String.format(
@@ -149,11 +196,11 @@ public final class DeltaSink {
                 + "across restores. Pass a prefix unique in the job, such as the flow name.",
             tablePath));
       }
-      if (mode == WriteMode.APPEND && (applicationId == null || applicationId.isBlank())) {
+      if (mode != WriteMode.OVERWRITE && (applicationId == null || applicationId.isBlank())) {
         throw new IllegalArgumentException(String.format(
-            "Cannot build an appending Delta sink for %s without an applicationId: commits are "
+            "Cannot build %s Delta sink for %s without an applicationId: commits are "
                 + "made idempotent with it. Pass one naming the pipeline, flow and lineage.",
-            tablePath));
+            mode == WriteMode.APPEND ? "an appending" : "a snapshot", tablePath));
       }
       DeltaTypes.toKernel(rowType); // fails early on unsupported types
       new PartitionValues(rowType, partitionColumns); // and on unknown partition columns

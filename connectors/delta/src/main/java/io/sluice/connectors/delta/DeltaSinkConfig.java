@@ -12,9 +12,10 @@ import org.apache.flink.table.types.logical.RowType;
  *
  * @param tablePath the Delta table's path
  * @param rowType type of the rows written, in table column order
- * @param partitionColumns partition columns for an overwrite; for an append, empty or the table's
- * @param mode append or overwrite
- * @param applicationId Kernel transaction application id of streaming appends (null otherwise)
+ * @param partitionColumns partition columns for an overwrite; otherwise empty or the table's
+ * @param mode append, overwrite or snapshot
+ * @param applicationId Kernel transaction application id of streaming appends and of snapshots
+ *     (null otherwise)
  * @param uidPrefix prefix of operator uids and accumulator names
  * @param targetFileRows rows buffered per partition before a writer rolls a file
  * @param targetFileBytes Parquet size at which Kernel starts a new file, 0 for Kernel's default

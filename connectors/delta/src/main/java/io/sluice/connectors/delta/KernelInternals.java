@@ -2,20 +2,28 @@ package io.sluice.connectors.delta;
 
 import io.delta.kernel.Snapshot;
 import io.delta.kernel.Transaction;
+import io.delta.kernel.data.FilteredColumnarBatch;
 import io.delta.kernel.data.Row;
 import io.delta.kernel.engine.Engine;
 import io.delta.kernel.expressions.Column;
 import io.delta.kernel.internal.DeltaLogActionUtils.DeltaAction;
 import io.delta.kernel.internal.InternalScanFileUtils;
 import io.delta.kernel.internal.SnapshotImpl;
+import io.delta.kernel.internal.actions.AddFile;
+import io.delta.kernel.internal.actions.SingleAction;
 import io.delta.kernel.internal.data.ScanStateRow;
 import io.delta.kernel.internal.types.DataTypeJsonSerDe;
 import io.delta.kernel.transaction.DataLayoutSpec;
 import io.delta.kernel.transaction.ReplaceTableTransactionBuilder;
 import io.delta.kernel.types.StructType;
+import io.delta.kernel.utils.CloseableIterator;
 import io.delta.kernel.utils.FileStatus;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -45,6 +53,15 @@ import java.util.stream.Collectors;
  * repeated with the same content, which is harmless for a full recompute), it resets table
  * properties that are not passed again (we pass the current ones), and it drops domain metadata.
  *
+ * <p><b>Replacing the content with a transaction id: remove actions.</b> A {@link
+ * WriteMode#SNAPSHOT} commit replaces the content but must record the checkpoint with {@code
+ * withTransactionId}, which only the update transaction offers, and must keep unchanged files
+ * (neither removed nor added again). So it takes the second way above: {@code AddFile} (internal)
+ * read from each scan file's {@code add} struct, {@code AddFile.toRemoveFileRow} and {@code
+ * SingleAction.createRemoveFileSingleAction}, exactly as Kernel's own replace-table transaction
+ * builds its removes ({@code TransactionImpl.getRemoveActionsForReplace}). Schema changes are not
+ * needed there.
+ *
  * <p><b>Reads.</b> Kernel's documented read loop needs the physical read schema from the scan
  * state and the absolute data file path from a scan file; both are only exposed through internal
  * helpers ({@code ScanStateRow}, {@code InternalScanFileUtils}). Scan files travel in splits as
@@ -71,6 +88,32 @@ final class KernelInternals {
           partitionColumns.stream().map(Column::new).collect(Collectors.toList())));
     }
     return builder.build(engine);
+  }
+
+  /**
+   * A remove action (a {@code SingleAction} row, {@code dataChange = true}) for every live data
+   * file of the snapshot, keyed by the path its add action records.
+   */
+  static Map<String, Row> removeActionsOfLiveFiles(Engine engine, Snapshot snapshot) {
+    Map<String, Row> removes = new LinkedHashMap<>();
+    Optional<Long> now = Optional.of(System.currentTimeMillis());
+    try (CloseableIterator<FilteredColumnarBatch> batches =
+        snapshot.getScanBuilder().build().getScanFiles(engine)) {
+      while (batches.hasNext()) {
+        try (CloseableIterator<Row> scanFiles = batches.next().getRows()) {
+          while (scanFiles.hasNext()) {
+            AddFile add =
+                new AddFile(scanFiles.next().getStruct(InternalScanFileUtils.ADD_FILE_ORDINAL));
+            removes.put(add.getPath(),
+                SingleAction.createRemoveFileSingleAction(add.toRemoveFileRow(true, now)));
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "Cannot list the data files of Delta table " + snapshot.getPath(), e);
+    }
+    return removes;
   }
 
   /** The schema to read data files with (no partition columns, plus a row index if needed). */

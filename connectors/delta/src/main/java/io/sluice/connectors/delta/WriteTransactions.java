@@ -30,17 +30,41 @@ final class WriteTransactions {
 
   /** The transaction whose state tells writers the table's schema, partitioning and layout. */
   Transaction forWriters() {
-    return config.mode() == WriteMode.APPEND
-        ? append(latest(), Operation.WRITE, OptionalLong.empty()) : overwrite();
+    if (config.mode() == WriteMode.OVERWRITE) {
+      return overwrite();
+    }
+    Snapshot snapshot = latest();
+    if (config.mode() == WriteMode.SNAPSHOT) {
+      checkContentReplaceable(snapshot);
+    }
+    return append(snapshot, Operation.WRITE, OptionalLong.empty());
   }
 
-  /** The latest snapshot of the table, which must exist for an append. */
+  /** The latest snapshot of the table, which must exist for an append or a snapshot. */
   Snapshot latest() {
     return DeltaTable.latestSnapshot(engine, config.tablePath())
         .orElseThrow(() -> new IllegalStateException(String.format(
-            "Cannot append to Delta table %s: it does not exist. Create it before the job "
+            "Cannot %s Delta table %s: it does not exist. Create it before the job "
                 + "starts (DeltaTable.create) or write with WriteMode.OVERWRITE.",
-            config.tablePath())));
+            verb(), config.tablePath())));
+  }
+
+  /**
+   * A transaction that will replace the content of the snapshot (the committer adds the remove
+   * actions), recording {@code transactionVersion} for the sink's application id. Kernel's
+   * conflict resolution is off: rebased onto a concurrent commit, the removes computed from this
+   * snapshot would miss files added meanwhile.
+   *
+   * @throws io.delta.kernel.exceptions.ConcurrentTransactionException if the table already
+   *     records this version or a later one
+   */
+  Transaction replaceContent(Snapshot snapshot, long transactionVersion) {
+    checkAppendable(snapshot);
+    checkContentReplaceable(snapshot);
+    return snapshot.buildUpdateTableTransaction(ENGINE_INFO, Operation.STREAMING_UPDATE)
+        .withTransactionId(config.applicationId(), transactionVersion)
+        .withMaxRetries(0)
+        .build(engine);
   }
 
   /**
@@ -70,6 +94,26 @@ final class WriteTransactions {
         DeltaTable.withRequiredFeatures(schema, properties));
   }
 
+  /** Replacing the content removes data files, which these table properties do not allow. */
+  private void checkContentReplaceable(Snapshot snapshot) {
+    Map<String, String> why = Map.of(
+        "delta.enableChangeDataFeed", "Kernel cannot write the change data files it needs",
+        "delta.appendOnly", "the table accepts only appends");
+    Map<String, String> properties = snapshot.getTableProperties();
+    why.forEach((property, reason) -> {
+      if ("true".equalsIgnoreCase(properties.get(property))) {
+        throw new IllegalStateException(String.format(
+            "Cannot keep Delta table %s equal to a changelog: it has %s=true, and replacing its "
+                + "content removes data files (%s). Unset %s on the table, or write with "
+                + "WriteMode.APPEND.", config.tablePath(), property, reason, property));
+      }
+    });
+  }
+
+  private String verb() {
+    return config.mode() == WriteMode.APPEND ? "append to" : "write to";
+  }
+
   private void checkAppendable(Snapshot snapshot) {
     List<String> partitions = config.partitionColumns().isEmpty()
         ? snapshot.getPartitionColumnNames() : config.partitionColumns();
@@ -77,9 +121,9 @@ final class WriteTransactions {
         snapshot.getPartitionColumnNames(), DeltaTypes.toKernel(config.rowType()), partitions);
     if (!comparison.isWritable()) {
       throw new IllegalStateException(String.format(
-          "Cannot append to Delta table %s: its definition differs from the rows written (%s). "
+          "Cannot %s Delta table %s: its definition differs from the rows written (%s). "
               + "Full-refresh the dataset so the table is recreated with the new definition.",
-          config.tablePath(), comparison.describe()));
+          verb(), config.tablePath(), comparison.describe()));
     }
   }
 }

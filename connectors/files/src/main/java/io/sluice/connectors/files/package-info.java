@@ -3,8 +3,9 @@
  *
  * <p>Public API: {@link io.sluice.connectors.files.FileIngestSource} (a FLIP-27 source, built with
  * {@link io.sluice.connectors.files.FileIngestSourceBuilder}), {@link
- * io.sluice.connectors.files.FileFormat} and {@link io.sluice.connectors.files.FileSchemaInference}.
- * Everything else is package-private.
+ * io.sluice.connectors.files.FileFormat}, {@link io.sluice.connectors.files.FileSchemaInference} and
+ * {@link io.sluice.connectors.files.JsonRowConverter} (one JSON document to a row, for other
+ * connectors). Everything else is package-private.
  *
  * <p>Layers, bottom up: format readers turn a file into {@link java.util.Map}s of plain Java values
  * ({@code JsonLinesRecords}, {@code JsonDocumentRecords}, {@code CsvRecords}, {@code

@@ -1,0 +1,61 @@
+package io.sluice.connectors.files.usage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.sluice.connectors.files.FileSchemaInference;
+import io.sluice.connectors.files.JsonRowConverter;
+import java.util.Map;
+import org.apache.flink.table.types.logical.RowType;
+import org.junit.jupiter.api.Test;
+
+/** The one-document JSON conversion other connectors use, through the public API only. */
+class JsonRowConverterTest {
+  private static final RowType COLUMNS =
+      FileSchemaInference.parseSchema("id BIGINT NOT NULL, name STRING, tags ARRAY<STRING>");
+
+  @Test
+  void convertsAFittingDocumentWithNothingRescued() {
+    JsonRowConverter.Converted converted =
+        JsonRowConverter.forColumns(COLUMNS).convert("{\"id\":7,\"name\":\"a\",\"tags\":[\"x\"]}");
+
+    assertThat(converted.row().getLong(0)).isEqualTo(7L);
+    assertThat(converted.row().getString(1).toString()).isEqualTo("a");
+    assertThat(converted.row().getArray(2).getString(0).toString()).isEqualTo("x");
+    assertThat(converted.hasRescued()).isFalse();
+    assertThat(converted.rescuedJson(Map.of("_where", "here"))).isNull();
+  }
+
+  @Test
+  void rescuesUnknownAndMisfittingFieldsWithTheGivenContext() {
+    JsonRowConverter.Converted converted =
+        JsonRowConverter.forColumns(COLUMNS).convert("{\"id\":\"seven\",\"name\":\"a\",\"x\":1}");
+
+    assertThat(converted.row().isNullAt(0)).isTrue();
+    assertThat(converted.row().getString(1).toString()).isEqualTo("a");
+    assertThat(converted.rescuedJson(Map.of("_offset", 3)))
+        .isEqualTo("{\"id\":\"seven\",\"x\":1,\"_offset\":3}");
+  }
+
+  @Test
+  void keepsTheTextOfAMalformedDocument() {
+    JsonRowConverter.Converted converted = JsonRowConverter.forColumns(COLUMNS).convert("{\"id\":");
+
+    assertThat(converted.row().getArity()).isEqualTo(3);
+    assertThat(converted.rescuedJson(Map.of()))
+        .isEqualTo("{\"" + JsonRowConverter.MALFORMED_RECORD + "\":\"{\\\"id\\\":\"}");
+  }
+
+  @Test
+  void makesEveryColumnNullable() {
+    assertThat(JsonRowConverter.forColumns(COLUMNS).columns().getTypeAt(0).isNullable()).isTrue();
+  }
+
+  @Test
+  void rejectsAColumnTypeJsonCannotFill() {
+    assertThatThrownBy(() -> JsonRowConverter.forColumns(
+            FileSchemaInference.parseSchema("t TIME")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("Cannot read column t");
+  }
+}

@@ -1,0 +1,86 @@
+package io.sluice.connectors.kafka;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.flink.api.common.serialization.DeserializationSchema;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
+import org.apache.flink.table.data.GenericRowData;
+import org.apache.flink.table.data.RowData;
+import org.apache.flink.table.data.StringData;
+import org.apache.flink.table.runtime.typeutils.InternalTypeInfo;
+import org.apache.flink.table.types.logical.RowType;
+import org.apache.flink.table.types.logical.VarCharType;
+import org.apache.flink.util.Collector;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+/**
+ * One row per Kafka record: the value format's columns, then the key (STRING) if asked, then the
+ * asked metadata columns. It never fails on a record's content: what cannot be read is rescued by
+ * the value format.
+ */
+final class RowDeserializer implements KafkaRecordDeserializationSchema<RowData> {
+  private static final long serialVersionUID = 1L;
+  static final String KEY_COLUMN = "key";
+
+  private final ValueFormat value;
+  private final boolean includeKey;
+  private final List<MetadataColumn> metadata;
+  private final RowType producedType;
+
+  RowDeserializer(ValueFormat value, boolean includeKey, List<MetadataColumn> metadata) {
+    this.value = value;
+    this.includeKey = includeKey;
+    this.metadata = List.copyOf(metadata);
+    this.producedType = producedType(value.columns(), includeKey, this.metadata);
+  }
+
+  RowType producedType() {
+    return producedType;
+  }
+
+  @Override
+  public void open(DeserializationSchema.InitializationContext context) {
+    value.open();
+  }
+
+  @Override
+  public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<RowData> out) {
+    GenericRowData row = new GenericRowData(producedType.getFieldCount());
+    value.fill(record, row);
+    int position = value.columns().getFieldCount();
+    if (includeKey) {
+      row.setField(position++, record.key() == null ? null : StringData.fromBytes(record.key()));
+    }
+    for (MetadataColumn column : metadata) {
+      row.setField(position++, column.value(record));
+    }
+    out.collect(row);
+  }
+
+  @Override
+  public TypeInformation<RowData> getProducedType() {
+    return InternalTypeInfo.of(producedType);
+  }
+
+  private static RowType producedType(RowType valueColumns, boolean includeKey,
+      List<MetadataColumn> metadata) {
+    List<RowType.RowField> fields = new ArrayList<>(valueColumns.getFields());
+    if (includeKey) {
+      fields.add(new RowType.RowField(KEY_COLUMN, VarCharType.STRING_TYPE));
+    }
+    for (MetadataColumn column : metadata) {
+      fields.add(new RowType.RowField(column.columnName(), column.type()));
+    }
+    List<String> names = new ArrayList<>();
+    for (RowType.RowField field : fields) {
+      if (names.contains(field.getName())) {
+        throw new IllegalArgumentException("Cannot add column '" + field.getName()
+            + "' to the Kafka rows: the value columns already have one of that name."
+            + " Rename that value column, or do not ask for the key or metadata column.");
+      }
+      names.add(field.getName());
+    }
+    return new RowType(fields);
+  }
+}
