@@ -44,6 +44,8 @@ class ContinuousITCase {
                                            schema => 'id BIGINT, amount INT');
 
         CREATE MATERIALIZED VIEW totals AS SELECT COUNT(*) AS n, SUM(amount) AS total FROM orders;
+
+        CREATE MATERIALIZED VIEW doubled AS SELECT n * 2 AS n2 FROM totals;
         """);
     return p;
   }
@@ -79,6 +81,8 @@ class ContinuousITCase {
     Eventually.until(WITHIN, "second file in orders", () -> ids(p), ids -> ids.equals(expected(50)));
     Eventually.until(WITHIN, "totals follows orders", () -> p.table("totals").rows(),
         rows -> rows.size() == 1 && Long.valueOf(45).equals(rows.get(0).get("n")));
+    Eventually.until(WITHIN, "doubled follows totals", () -> p.table("doubled").rows(),
+        rows -> rows.size() == 1 && Long.valueOf(90).equals(rows.get(0).get("n2")));
     UpdateResult first = run.stop();
 
     assertThat(first.state()).as(first.toString()).isEqualTo("CANCELED");
@@ -99,6 +103,11 @@ class ContinuousITCase {
     assertThat(events).filteredOn(e -> e.type() == EventType.FLOW_PROGRESS
             && e.origin().updateId().equals(first.updateId()) && isRunningWithCheckpoint(e))
         .as("flow_progress at checkpoints").isNotEmpty();
+    assertThat(events).filteredOn(e -> e.type() == EventType.PLANNING_INFORMATION
+            && e.origin().updateId().equals(first.updateId()))
+        .extracting(e -> e.origin().dataset().orElse("") + ":" + technique(e))
+        .as("totals reads a streaming table: maintained; doubled reads a view: recomputed")
+        .contains("totals:INCREMENTAL", "doubled:COMPLETE_RECOMPUTE");
     assertThat(events).filteredOn(e -> e.type() == EventType.UPDATE_PROGRESS
             && e.origin().updateId().equals(first.updateId()))
         .extracting(e -> state(e)).contains("RUNNING", "CANCELED");
@@ -108,6 +117,11 @@ class ContinuousITCase {
   private static boolean isRunningWithCheckpoint(PipelineEvent e) {
     Map<String, Object> fp = (Map<String, Object>) e.details().get("flow_progress");
     return "RUNNING".equals(fp.get("status")) && ((Map<String, Object>) fp.get("metrics")).containsKey("checkpoint_id");
+  }
+
+  @SuppressWarnings("unchecked")
+  private static String technique(PipelineEvent e) {
+    return (String) ((Map<String, Object>) e.details().get("planning_information")).get("technique");
   }
 
   @SuppressWarnings("unchecked")

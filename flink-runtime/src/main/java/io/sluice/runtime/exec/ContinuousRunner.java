@@ -18,7 +18,9 @@ import org.apache.flink.configuration.Configuration;
 /**
  * Runs a pipeline continuously until it is asked to stop: INITIALIZING, SETTING_UP_TABLES (see
  * {@link UpdateStart}), then RUNNING with every streaming flow's job started at once (after the
- * {@code INSERT INTO ONCE} backfills) and materialized views refreshed as their inputs change.
+ * {@code INSERT INTO ONCE} backfills). Materialized views over append-only inputs are maintained
+ * by streaming jobs too ({@link FlowKind#CHANGELOG}); the others are recomputed whenever an input
+ * changed ({@link ViewRefresher}), for the reason {@link ViewMaintenance} gives.
  * Every completed checkpoint publishes data and is reported as progress.
  *
  * <p>Stopping ({@link StopSignal}) stops every job with a savepoint: the update ends CANCELED and
@@ -84,13 +86,26 @@ public final class ContinuousRunner {
         } else if (kind == FlowKind.ONCE) {
           u.listener.flowStarted(f.name(), f.target(), kind.name());
           finished(execution.run(f));
-        } else if (kind == FlowKind.COMPLETE) {
-          views.add(f);
         }
       }
       for (Flow f : graph.flowsInOrder()) {
-        if (u.selection.update().contains(f.target()) && FlowKind.of(f, graph) == FlowKind.APPEND && !failed()) {
-          start(f);
+        FlowKind kind = FlowKind.of(f, graph);
+        if (!u.selection.update().contains(f.target()) || failed()) {
+          continue;
+        }
+        if (kind == FlowKind.APPEND) {
+          start(f, kind);
+        } else if (kind == FlowKind.COMPLETE) {
+          Optional<String> recomputed = ViewMaintenance.whyRecomputed(f, u.ctx);
+          if (recomputed.isPresent()) {
+            u.listener.planning(f.name(), f.target(), "COMPLETE_RECOMPUTE",
+                recomputed.get() + "; recomputed in full when an input changed");
+            views.add(f);
+          } else {
+            u.listener.planning(f.name(), f.target(), "INCREMENTAL",
+                "maintained from its query's changelog over append-only inputs");
+            start(f, FlowKind.CHANGELOG);
+          }
         }
       }
       ViewRefresher refresher = new ViewRefresher(
@@ -106,13 +121,13 @@ public final class ContinuousRunner {
       return List.copyOf(results.values());
     }
 
-    private void start(Flow f) {
+    private void start(Flow f, FlowKind kind) {
       try {
-        FlowExecution.Translation t = execution.translate(f, FlowKind.APPEND);
+        FlowExecution.Translation t = execution.translate(f, kind);
         CommittedRows committed = CommittedRows.before(u.ctx, t.flow().plan());
         running.add(StreamingFlow.start(t, committed, cluster, runner, u.states, u.listener));
       } catch (Exception e) {
-        finished(new FlowResult(f.name(), f.target(), FlowKind.APPEND, FlowStatus.FAILED, 0, 0, Duration.ZERO,
+        finished(new FlowResult(f.name(), f.target(), kind, FlowStatus.FAILED, 0, 0, Duration.ZERO,
             List.of(), Optional.of(e)));
       }
     }
@@ -149,7 +164,7 @@ public final class ContinuousRunner {
           try {
             r = f.stop(STOP_DEADLINE);
           } catch (Exception e) {
-            r = new FlowResult(f.name(), f.target(), FlowKind.APPEND, FlowStatus.FAILED, 0, 0, Duration.ZERO,
+            r = new FlowResult(f.name(), f.target(), f.kind(), FlowStatus.FAILED, 0, 0, Duration.ZERO,
                 List.of(), Optional.of(e));
           }
           synchronized (this) {

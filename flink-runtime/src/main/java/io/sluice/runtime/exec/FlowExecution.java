@@ -86,18 +86,34 @@ final class FlowExecution {
     }
   }
 
-  /** A flow ready to run: its state in this update and its job. */
-  record Translation(FlowState state, TranslatedFlow flow) {}
+  /**
+   * A flow ready to run: its state in this update, its job, and for a streaming flow the savepoint
+   * or checkpoint it resumes from.
+   */
+  record Translation(FlowState state, TranslatedFlow flow, Optional<String> restore) {}
 
   /**
    * Translates a flow for this update. A streaming flow that starts without state gets a new
-   * lineage: checkpoint ids restart at 1 then, and the lineage keeps its commits apart.
+   * lineage: checkpoint ids restart at 1 then, and the lineage keeps its commits apart. A view
+   * maintained from its changelog whose definition changed starts without state too (its result
+   * is rebuilt from the inputs), where a streaming table keeps its state.
    */
   Translation translate(Flow flow, FlowKind kind) throws DefinitionException {
     FlowState state = states.readOrFresh(flow.name());
-    if (kind == FlowKind.APPEND && runner.restorePoint(state, flow.name()).isEmpty()) {
+    Optional<String> restore = kind.bounded() ? Optional.empty() : runner.restorePoint(state, flow.name());
+    if (!kind.bounded() && restore.isEmpty()) {
       state = state.withNewLineage();
     }
+    TranslatedFlow t = translate(flow, kind, state);
+    if (kind == FlowKind.CHANGELOG && restore.isPresent()
+        && state.fingerprint().filter(f -> !f.equals(t.fingerprint())).isPresent()) {
+      FlowState fresh = state.withNewLineage();
+      return new Translation(fresh, translate(flow, kind, fresh), Optional.empty());
+    }
+    return new Translation(state, t, restore);
+  }
+
+  private TranslatedFlow translate(Flow flow, FlowKind kind, FlowState state) {
     FlowPlan plan = new FlowPlan((QueryFlow) flow, kind, ctx.graph().requireDataset(flow.target()), state.lineage());
     List<Problem> problems = new ArrayList<>();
     Optional<TranslatedFlow> translated;
@@ -107,7 +123,7 @@ final class FlowExecution {
     if (translated.isEmpty()) {
       throw new DefinitionException(problems);
     }
-    return new Translation(state, translated.get());
+    return translated.get();
   }
 
   private static final FlowJobRunner.Outcome NOTHING = new FlowJobRunner.Outcome(Optional.empty(), 0, 0, Map.of());

@@ -55,13 +55,12 @@ final class StreamingFlow {
   static StreamingFlow start(FlowExecution.Translation t, CommittedRows committed, FlinkCluster cluster,
       FlowJobRunner runner, FlowStateStore states, UpdateListener listener) throws Exception {
     String name = t.flow().plan().name();
-    Optional<String> restore = runner.restorePoint(t.state(), name);
-    JobGraph graph = FlowJobRunner.jobGraph(t.flow(), restore);
+    JobGraph graph = FlowJobRunner.jobGraph(t.flow(), t.restore());
     FlowState running = t.state().running(graph.getJobID().toHexString());
     states.write(name, running);
     JobID id = cluster.submit(graph);
     Flow flow = t.flow().plan().flow();
-    listener.flowStarted(name, flow.target(), FlowKind.APPEND.name());
+    listener.flowStarted(name, flow.target(), t.flow().plan().kind().name());
     return new StreamingFlow(flow, t.flow(), cluster, runner, states, listener, running, committed, id);
   }
 
@@ -71,6 +70,10 @@ final class StreamingFlow {
 
   String target() {
     return flow.target();
+  }
+
+  FlowKind kind() {
+    return translated.plan().kind();
   }
 
   /**
@@ -174,7 +177,7 @@ final class StreamingFlow {
     boolean cancelled = result.getApplicationStatus() == ApplicationStatus.CANCELED;
     if (!cancelled && result.getSerializedThrowable().isPresent()) {
       Throwable error = result.getSerializedThrowable().get().deserializeError(StreamingFlow.class.getClassLoader());
-      return new FlowResult(name, flow.target(), FlowKind.APPEND, FlowStatus.FAILED, read,
+      return new FlowResult(name, flow.target(), kind(), FlowStatus.FAILED, read,
           written(accumulators), took, quality, Optional.of(new FlowFailedException(name, error)));
     }
     if (savepoint.isPresent()) {
@@ -189,7 +192,7 @@ final class StreamingFlow {
       }
     }
     FlowStatus status = savepoint.isPresent() || cancelled ? FlowStatus.STOPPED : FlowStatus.COMPLETED;
-    return new FlowResult(name, flow.target(), FlowKind.APPEND, status, read, written(accumulators), took,
+    return new FlowResult(name, flow.target(), kind(), status, read, written(accumulators), took,
         quality, Optional.empty());
   }
 

@@ -12,7 +12,12 @@ public enum FlowKind {
   /** {@code INSERT INTO ONCE}: a bounded backfill that runs once, and again on a full refresh. */
   ONCE,
   /** Into a materialized view: the query over the current inputs replaces the content. */
-  COMPLETE;
+  COMPLETE,
+  /**
+   * Into a materialized view maintained incrementally (continuous runs, append-only inputs): a
+   * streaming job keeps the query's result from its changelog and writes it at every checkpoint.
+   */
+  CHANGELOG;
 
   public static FlowKind of(Flow flow, PipelineGraph graph) {
     DatasetKind target = graph.requireDataset(flow.target()).kind();
@@ -27,6 +32,6 @@ public enum FlowKind {
 
   /** Whether the flow runs as a bounded (batch) job rather than an unbounded streaming one. */
   public boolean bounded() {
-    return this != APPEND;
+    return this == ONCE || this == COMPLETE;
   }
 }

@@ -31,8 +31,15 @@ final class FlowJobs {
     Table out = checked.map(ExpectationStage.Checked::table).orElse(q.table());
     DataStream<RowData> rows;
     try {
-      // Translating to a stream is where Flink rejects updates into an append-only target.
-      rows = fenv.tEnv.toDataStream(out, out.getResolvedSchema().toPhysicalRowDataType().bridgedTo(RowData.class));
+      // Translating to a stream is where Flink rejects updates into an append-only target; a view
+      // maintained from the changelog takes every kind of change.
+      rows = mode == WriteMode.SNAPSHOT
+          ? fenv.tEnv.toChangelogStream(out)
+              .map(new ChangelogRows(out.getResolvedSchema().toPhysicalRowDataType()))
+              .returns(org.apache.flink.table.runtime.typeutils.InternalTypeInfo.of(
+                  out.getResolvedSchema().toPhysicalRowDataType().getLogicalType()))
+              .name("changelog rows")
+          : fenv.tEnv.toDataStream(out, out.getResolvedSchema().toPhysicalRowDataType().bridgedTo(RowData.class));
     } catch (RuntimeException e) {
       problems.add(PlannerErrors.toProblem(e, plan.flow().query().sql(), "flow '" + plan.name() + "'"));
       return Optional.empty();

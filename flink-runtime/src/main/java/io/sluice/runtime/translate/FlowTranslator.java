@@ -22,6 +22,7 @@ public interface FlowTranslator {
       case ONCE:
         return new AppendFlowTranslator();
       case COMPLETE:
+      case CHANGELOG:
         return new MaterializedViewTranslator();
       default:
         throw new IllegalStateException("No translator for flow kind " + kind);

@@ -263,7 +263,7 @@ final class InputRegistry {
 
   /** In an unbounded flow every table is read incrementally, so STREAM() is required. */
   private boolean streamingReadAllowed(Reference ref) {
-    if (fenv.bounded || ref.streaming()) {
+    if (fenv.bounded || ref.streaming() || maintainedView()) {
       return true;
     }
     problems.add(Problem.error(ErrorCode.UNSUPPORTED_FEATURE, ref.location(),
@@ -274,7 +274,15 @@ final class InputRegistry {
   }
 
   private boolean incremental(Reference ref) {
-    return ref.streaming() && !fenv.bounded;
+    return (ref.streaming() || maintainedView()) && !fenv.bounded;
+  }
+
+  /**
+   * A materialized view maintained from its changelog reads every input incrementally from the
+   * beginning: over append-only inputs that is the whole content, then every new row.
+   */
+  private boolean maintainedView() {
+    return plan.kind() == io.sluice.runtime.plan.FlowKind.CHANGELOG;
   }
 
   static String quote(String identifier) {
