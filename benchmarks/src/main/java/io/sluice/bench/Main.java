@@ -8,6 +8,7 @@ import java.nio.file.Path;
  *
  * <pre>
  * java -cp ... io.sluice.bench.Main expectations [rows] [rounds]
+ * java -cp ... io.sluice.bench.Main latency [records/s] [seconds] [rounds] [checkpoint interval]
  * </pre>
  */
 public final class Main {
@@ -15,15 +16,22 @@ public final class Main {
 
   public static void main(String[] args) throws Exception {
     String which = args.length > 0 ? args[0] : "expectations";
-    int rows = args.length > 1 ? Integer.parseInt(args[1]) : 2_000_000;
-    int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
     Path dir = Files.createTempDirectory("sluice-bench-");
     System.out.println("machine: " + Machine.describe());
-    if (!which.equals("expectations")) {
-      System.err.println("unknown benchmark '" + which + "': use 'expectations'");
-      System.exit(2);
+    switch (which) {
+      case "expectations" -> System.out.print(new ExpectationsOverhead(dir,
+          arg(args, 1, 2_000_000), arg(args, 2, 3)).run());
+      case "latency" -> System.out.print(new ContinuousLatency(dir, arg(args, 1, 1000),
+          arg(args, 2, 30), arg(args, 3, 3), args.length > 4 ? args[4] : "1s").run());
+      default -> {
+        System.err.println("unknown benchmark '" + which + "': use 'expectations' or 'latency'");
+        System.exit(2);
+      }
     }
-    System.out.print(new ExpectationsOverhead(dir, rows, rounds).run());
     System.exit(0);
+  }
+
+  private static int arg(String[] args, int index, int otherwise) {
+    return args.length > index ? Integer.parseInt(args[index]) : otherwise;
   }
 }

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * materialized views follow, and a stop with savepoint then a new start loses and repeats nothing.
  */
 class ContinuousITCase {
-  @RegisterExtension static final SharedCluster CLUSTER = new SharedCluster(6);
+  @RegisterExtension static final SharedCluster CLUSTER = new SharedCluster(10);
   static final Duration WITHIN = Duration.ofSeconds(90);
 
   @TempDir Path dir;
@@ -46,6 +46,9 @@ class ContinuousITCase {
         CREATE MATERIALIZED VIEW totals AS SELECT COUNT(*) AS n, SUM(amount) AS total FROM orders;
 
         CREATE MATERIALIZED VIEW doubled AS SELECT n * 2 AS n2 FROM totals;
+
+        CREATE MATERIALIZED VIEW by_bucket AS
+        SELECT id % 3 AS bucket, COUNT(*) AS n, SUM(amount) AS total FROM orders GROUP BY id % 3;
         """);
     return p;
   }
@@ -95,6 +98,9 @@ class ContinuousITCase {
     p.write("in/3.json", orders(50, 70));
     PipelineFixture.Continuous again = p.startContinuous(RunOptions.ALL, UpdateListener.NONE);
     Eventually.until(WITHIN, "third file in orders", () -> ids(p), ids -> ids.size() >= expected(70).size());
+    Eventually.until(WITHIN, "totals resumes from its savepoint and follows", () -> p.table("totals").rows(),
+        rows -> rows.size() == 1 && Long.valueOf(expected(70).size()).equals(rows.get(0).get("n")));
+    Eventually.until(WITHIN, "by_bucket equals the query over all orders", () -> buckets(p), b -> b.equals(buckets(70)));
     UpdateResult second = again.stop();
     assertThat(second.succeeded()).as(second.toString()).isTrue();
     assertThat(ids(p)).as("each order once across stop and restart").isEqualTo(expected(70));
@@ -111,6 +117,25 @@ class ContinuousITCase {
     assertThat(events).filteredOn(e -> e.type() == EventType.UPDATE_PROGRESS
             && e.origin().updateId().equals(first.updateId()))
         .extracting(e -> state(e)).contains("RUNNING", "CANCELED");
+  }
+
+  /** bucket -> "count/sum" as the view holds it. */
+  private static Map<Long, String> buckets(PipelineFixture p) {
+    return p.table("by_bucket").rows().stream().collect(Collectors.toMap(r -> ((Number) r.get("bucket")).longValue(),
+        r -> r.get("n") + "/" + r.get("total"), (a, b) -> a + "+" + b, java.util.TreeMap::new));
+  }
+
+  /** bucket -> "count/sum" computed here over the kept orders below {@code to}. */
+  private static Map<Long, String> buckets(int to) {
+    Map<Long, long[]> acc = new java.util.TreeMap<>();
+    for (long id : expected(to)) {
+      long[] a = acc.computeIfAbsent(id % 3, k -> new long[2]);
+      a[0]++;
+      a[1] += id;
+    }
+    Map<Long, String> out = new java.util.TreeMap<>();
+    acc.forEach((k, a) -> out.put(k, a[0] + "/" + a[1]));
+    return out;
   }
 
   @SuppressWarnings("unchecked")

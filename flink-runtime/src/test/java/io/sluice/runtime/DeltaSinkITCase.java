@@ -51,17 +51,4 @@ class DeltaSinkITCase {
     assertThat(sink.rows()).as("a full refresh keeps the sink's rows and delivers them again")
         .extracting(r -> r.get("kind")).containsExactlyInAnyOrder("CLICK", "VIEW", "CLICK", "VIEW");
   }
-
-  @Test
-  void kafkaSinksAreReportedAsNotYetSupported() {
-    PipelineFixture p = CLUSTER.empty(dir.resolve("k"));
-    p.write("pipeline.yaml", "name: k\n");
-    p.write("p.sql", """
-        CREATE SINK topic WITH ('connector' = 'kafka', 'topic' = 'out');
-        CREATE FLOW f AS INSERT INTO topic BY NAME SELECT 1 AS x;
-        """);
-    UpdateResult r = p.run();
-    assertThat(r.succeeded()).isFalse();
-    assertThat(r.problems()).extracting(Problem::code).contains(ErrorCode.UNSUPPORTED_FEATURE);
-  }
 }

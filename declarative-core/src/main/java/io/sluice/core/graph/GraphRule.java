@@ -21,7 +21,8 @@ interface GraphRule {
           new StreamReadRule(),
           new MissingQueryRule(),
           new DuplicateExpectationRule(),
-          new QuarantineRule());
+          new QuarantineRule(),
+          new EventTimeRule());
 
   List<Problem> check(GraphDraft draft);
 

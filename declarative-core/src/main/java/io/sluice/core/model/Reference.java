@@ -9,13 +9,15 @@ import java.util.Objects;
  * @param kind what the name points at
  * @param name for {@link ReferenceKind#DATASET} the normalized dataset name; for {@link
  *     ReferenceKind#FILES} and {@link ReferenceKind#TABLE_PATH} the path as written; for {@link
- *     ReferenceKind#EXTERNAL_TABLE} the qualified name
+ *     ReferenceKind#EXTERNAL_TABLE} the qualified name; for {@link ReferenceKind#KAFKA} the
+ *     topics, topic pattern or partitions as written (whichever the options subscribe with)
  * @param streaming whether the query reads it incrementally ({@code STREAM(x)}, {@code
  *     cloud_files})
  * @param placeholder the identifier the rewritten Flink SQL uses in its place; the engine
  *     registers a table under this name
  * @param options for files: {@code format} and the reader options as written (keys lower-case);
- *     for table paths: {@code format} ({@code delta} or {@code iceberg})
+ *     for table paths: {@code format} ({@code delta} or {@code iceberg}); for Kafka the
+ *     read_kafka arguments with their names as written
  */
 public record Reference(
     ReferenceKind kind,

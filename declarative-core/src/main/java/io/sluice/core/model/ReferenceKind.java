@@ -9,5 +9,7 @@ public enum ReferenceKind {
   /** A table by path: {@code delta.`/path`} or {@code iceberg.`/path`}. */
   TABLE_PATH,
   /** A qualified name such as {@code database.table}: a table published by another pipeline. */
-  EXTERNAL_TABLE
+  EXTERNAL_TABLE,
+  /** Kafka topics read with {@code read_kafka(...)}. */
+  KAFKA
 }

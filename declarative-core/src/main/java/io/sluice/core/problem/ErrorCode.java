@@ -35,6 +35,8 @@ public enum ErrorCode {
   MISSING_QUERY,
   NO_FLOWS,
   DUPLICATE_EXPECTATION,
+  WATERMARK_INVALID,
+  TABLE_PROPERTY_INVALID,
 
   // queries and schemas, found by the engine's planner
   QUERY_INVALID,
@@ -43,6 +45,7 @@ public enum ErrorCode {
   PARTITION_COLUMN_UNKNOWN,
   EXPECTATION_INVALID,
   SOURCE_INVALID,
+  SINK_INVALID,
   UPSTREAM_INVALID,
   UNSUPPORTED_FEATURE,
 

@@ -15,8 +15,8 @@ import java.util.Set;
 /**
  * Names the tables a query reads in the Flink SQL it becomes. A dataset's placeholder is its
  * normalized name; if the query also reads it with STREAM, its plain reads use {@code
- * name__snapshot}. Files, paths and external tables are numbered per query: {@code __files_1},
- * {@code __path_1}, {@code __ext_1}. Placeholders are backticked; when the name as written differs
+ * name__snapshot}. Files, paths, external tables and Kafka reads are numbered per query: {@code
+ * __files_1}, {@code __path_1}, {@code __ext_1}, {@code __kafka_1}. Placeholders are backticked; when the name as written differs
  * and no alias follows, {@code AS <as written>} keeps {@code X.col} working.
  */
 final class Placeholders {
@@ -27,7 +27,9 @@ final class Placeholders {
           ReferenceKind.TABLE_PATH,
           "__path_",
           ReferenceKind.EXTERNAL_TABLE,
-          "__ext_");
+          "__ext_",
+          ReferenceKind.KAFKA,
+          "__kafka_");
 
   private final ParseContext context;
   private final Set<String> streamed = new HashSet<>();

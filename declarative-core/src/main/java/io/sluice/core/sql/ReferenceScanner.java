@@ -137,7 +137,7 @@ final class ReferenceScanner {
         Token at = inner == null ? tokens.get(i + 2) : tokens.get(inner.next());
         throw query.failureAt(
             at,
-            "expected a dataset name or read_files(...) inside STREAM(...), found "
+            "expected a dataset name, read_files(...) or read_kafka(...) inside STREAM(...), found "
                 + TokenCursor.found(at));
       }
       addSite(new Found(inner.source(), close + 1, true), true, stream.start());
@@ -171,7 +171,10 @@ final class ReferenceScanner {
     return t.isWord("AS") || t.isName() || t.isWordIn(Keywords.BEFORE_ALIAS);
   }
 
-  /** A name, {@code LIVE.name}, a path, a qualified name or a files call at {@code i}, or null. */
+  /**
+   * A name, {@code LIVE.name}, a path, a qualified name, a files call or a read_kafka call at
+   * {@code i}, or null.
+   */
   private Found source(int i, boolean allowCte) {
     if (i >= tokens.size()) {
       return null;
@@ -182,6 +185,11 @@ final class ReferenceScanner {
       TableSource files =
           new TableSource(ReferenceKind.FILES, call.path(), call.options(), null, t);
       return new Found(files, call.end(), call.streaming());
+    }
+    if (t.isWord("READ_KAFKA") && symbolAt(i + 1, "(")) {
+      KafkaCallParser.KafkaCall call = KafkaCallParser.parse(query.context(), tokens, i);
+      TableSource kafka = new TableSource(ReferenceKind.KAFKA, call.name(), call.options(), null, t);
+      return new Found(kafka, call.end(), false);
     }
     if (!t.isName()) {
       return null;

@@ -88,7 +88,9 @@ public final class YamlDefinitionParser {
         return;
       }
       case "sink" -> {
-        java.util.Map<String, String> options = m.stringMap("options", ErrorCode.YAML_INVALID_VALUE);
+        java.util.Map<String, String> options = new java.util.LinkedHashMap<>();
+        m.map("options", ErrorCode.YAML_INVALID_VALUE).ifPresent(o -> o.keys().forEach(k -> o.text(k)
+            .ifPresent(v -> options.put(k, syntax.substitute(v, m.problems()).text()))));
         String format = m.string("format").orElse(options.getOrDefault("format", options.getOrDefault("connector", "")));
         datasets.add(new Sink(name.get(), format, options, m.at("name")));
         return;

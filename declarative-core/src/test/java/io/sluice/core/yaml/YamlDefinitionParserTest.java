@@ -64,6 +64,27 @@ class YamlDefinitionParserTest {
   }
 
   @Test
+  void declaresAWatermarkLikeSql() {
+    Problems problems = new Problems();
+    DefinitionSet defs = YamlDefinitionParser.parse(new SourceFile("defs.yaml", """
+        datasets:
+          - name: events
+            kind: streaming_table
+            table_properties: {late.rows: quarantine}
+            watermark: {column: ts, expression: "ts - INTERVAL '10' SECOND"}
+            query: SELECT * FROM STREAM read_files('in', format => 'json')
+        """), new SqlQuerySyntax(Map.of()), problems);
+    assertThat(problems.list()).isEmpty();
+    StreamingTable events = (StreamingTable) defs.datasets().get(0);
+    assertThat(events.spec().watermark()).hasValueSatisfying(w -> {
+      assertThat(w.column()).isEqualTo("ts");
+      assertThat(w.delay()).isEqualTo(java.time.Duration.ofSeconds(10));
+      assertThat(w.expression().start().line()).isEqualTo(5);
+    });
+    assertThat(io.sluice.core.model.LateRows.of(events)).isEqualTo(io.sluice.core.model.LateRows.QUARANTINE);
+  }
+
+  @Test
   void queryPositionsMapBackIntoTheYamlFile() {
     Problems problems = new Problems();
     DefinitionSet defs = YamlDefinitionParser.parse(new SourceFile("defs.yaml", DEFS),

@@ -27,7 +27,7 @@ final class CommittedRows {
 
   /** Remembers where the target stands before the flow runs. */
   static CommittedRows before(TranslationContext ctx, FlowPlan plan) {
-    if (ctx.formatOf(plan.target()) != TableFormat.ICEBERG) {
+    if (ctx.formatOf(plan.target()) != TableFormat.ICEBERG || SinkTargets.commitsEachCheckpoint(plan.target())) {
       return new CommittedRows(Optional.empty(), false);
     }
     String path = StorageLayout.uri(SinkTargets.tablePath(plan.target(), ctx.spec(), ctx.layout()).orElseThrow());

@@ -33,6 +33,7 @@ import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
 public final class EmbeddedCluster implements FlinkCluster {
   private final MiniCluster cluster;
   private final int slots;
+  private int crashed;
 
   private EmbeddedCluster(MiniCluster cluster, int slots) {
     this.cluster = cluster;
@@ -116,6 +117,17 @@ public final class EmbeddedCluster implements FlinkCluster {
   @Override
   public void cancel(JobID job) throws Exception {
     cluster.cancelJob(job).get();
+  }
+
+  /**
+   * Fault injection: stops the task manager that runs every task, without a savepoint, and starts
+   * a new one. Running jobs fail and restart from their last checkpoint as their restart strategy
+   * says (none in development mode).
+   */
+  public synchronized void crashTaskManager() throws Exception {
+    // The cluster keeps stopped task managers in its list and appends new ones.
+    cluster.terminateTaskManager(crashed++).get();
+    cluster.startTaskManager();
   }
 
   @Override

@@ -77,11 +77,15 @@ final class FlowJobRunner {
       Thread.sleep(POLL_MILLIS);
     }
     JobResult result = cluster.result(id);
-    if (result.getSerializedThrowable().isPresent()) {
+    if (result.getSerializedThrowable().isPresent()
+        && !io.sluice.runtime.sink.SinkTargets.commitsEachCheckpoint(flow.plan().target())) {
       // A failed run published nothing: the next run starts again from the previous restore point.
       states.write(name, states.readOrFresh(name).stopped(restore, flow.fingerprint()));
       FlowJobRunner.deleteTree(layout.checkpoints(name).resolve(id.toHexString()));
     }
+    // A failed run into a Kafka sink committed the transactions of its completed checkpoints: the
+    // state keeps naming its job, so the next run resumes from the job's newest retained
+    // checkpoint, right after what is visible (as after a crash), and repeats nothing.
     long rows = rowsCommitted(flow, result);
     long read = SourceMetrics.rowsRead(id);
     SourceMetrics.forget(id);

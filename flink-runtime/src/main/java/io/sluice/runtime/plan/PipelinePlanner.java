@@ -41,10 +41,12 @@ public final class PipelinePlanner {
         found.add(notChecked(f, graph, ctx));
         continue;
       }
-      if (graph.requireDataset(f.target()) instanceof io.sluice.core.model.Sink sink
-          && io.sluice.runtime.sink.SinkTargets.tablePath(sink, spec, ctx.layout()).isEmpty()) {
-        found.add(Problem.error(io.sluice.core.problem.ErrorCode.UNSUPPORTED_FEATURE, sink.location(),
-            io.sluice.runtime.sink.SinkTargets.unsupported(sink), "Use a Delta sink with a 'path' option."));
+      java.util.Optional<Problem> sinkProblem =
+          graph.requireDataset(f.target()) instanceof io.sluice.core.model.Sink sink
+              ? io.sluice.runtime.sink.SinkTargets.problem(sink, spec, ctx.layout())
+              : java.util.Optional.empty();
+      if (sinkProblem.isPresent()) {
+        found.add(sinkProblem.get());
         continue;
       }
       FlowPlan plan = new FlowPlan(q, FlowKind.of(f, graph), graph.requireDataset(f.target()), "plan");

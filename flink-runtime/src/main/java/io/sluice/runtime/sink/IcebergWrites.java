@@ -15,8 +15,15 @@ final class IcebergWrites {
   private IcebergWrites() {}
 
   static DataStreamSink<?> write(DataStream<RowData> rows, String tablePath, WriteMode mode, String uidPrefix) {
-    return mode == WriteMode.OVERWRITE
-        ? IcebergSink.overwrite(rows, tablePath, uidPrefix)
-        : IcebergSink.append(rows, tablePath, uidPrefix);
+    switch (mode) {
+      case OVERWRITE:
+        return IcebergSink.overwrite(rows, tablePath, uidPrefix);
+      case APPEND:
+        return IcebergSink.append(rows, tablePath, uidPrefix);
+      default:
+        // Views maintained from a changelog are Delta only (see ViewMaintenance); never reached.
+        throw new IllegalArgumentException("Cannot write " + tablePath + " in mode " + mode
+            + ": Iceberg tables are appended to or overwritten");
+    }
   }
 }

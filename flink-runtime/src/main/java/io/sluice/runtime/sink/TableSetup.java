@@ -85,6 +85,9 @@ public final class TableSetup {
    */
   private static void prepareSink(TranslationContext ctx, io.sluice.core.model.Sink sink, RowType schema,
       List<Problem> problems) {
+    if (SinkTargets.isKafka(sink)) {
+      return; // a topic: nothing to set up
+    }
     java.util.Optional<java.nio.file.Path> path = SinkTargets.tablePath(sink, ctx.spec(), ctx.layout());
     if (path.isEmpty()) {
       problems.add(Problem.error(ErrorCode.UNSUPPORTED_FEATURE, sink.location(), SinkTargets.unsupported(sink),

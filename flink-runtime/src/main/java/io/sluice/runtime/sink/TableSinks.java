@@ -22,10 +22,13 @@ public final class TableSinks {
 
   /**
    * @param gate for Delta targets of triggered runs: publish everything at the end of the run
-   *     (Iceberg's own committer publishes on every checkpoint)
+   *     (Iceberg's own committer and Kafka sinks publish on every checkpoint)
    */
   public DataStreamSink<?> write(DataStream<RowData> rows, FlowPlan plan, RowType schema, WriteMode mode,
       java.util.Optional<io.sluice.connectors.progress.PublishGate> gate) {
+    if (SinkTargets.commitsEachCheckpoint(plan.target())) {
+      return KafkaSinks.write(rows, plan, schema, ctx);
+    }
     String target = plan.target().name();
     String uidPrefix = Uids.sink(plan.name(), target);
     String path = StorageLayout.uri(SinkTargets.tablePath(plan.target(), ctx.spec(), ctx.layout())
@@ -55,6 +58,23 @@ public final class TableSinks {
         .mode(mode)
         .applicationId(ctx.applicationId(plan.name(), plan.lineage()))
         .uidPrefix(Uids.sink(plan.name(), table))
+        .build(rows);
+  }
+
+  /**
+   * Appends the late rows of a watermarked input to its dataset's quarantine table. A writer of its
+   * own ({@code <flow>/sink/<table>/late}, application id {@code .../late}), so that its
+   * transactions never meet those of the expectations' quarantine writer of the same table in the
+   * same job (a temporary view read inline can have both).
+   */
+  public DataStreamSink<?> writeLateRows(DataStream<RowData> rows, FlowPlan plan, String table, RowType schema,
+      java.util.Optional<io.sluice.connectors.progress.PublishGate> gate) {
+    DeltaSink.Builder builder = DeltaSink.builder(StorageLayout.uri(ctx.layout().table(table)), schema);
+    gate.ifPresent(builder::publishGate);
+    return builder
+        .mode(WriteMode.APPEND)
+        .applicationId(ctx.applicationId(plan.name(), plan.lineage()) + "/late")
+        .uidPrefix(Uids.sink(plan.name(), table) + "/late")
         .build(rows);
   }
 

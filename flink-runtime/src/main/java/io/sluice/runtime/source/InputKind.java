@@ -4,5 +4,6 @@ package io.sluice.runtime.source;
 public enum InputKind {
   FILES,
   DELTA,
-  ICEBERG
+  ICEBERG,
+  KAFKA
 }

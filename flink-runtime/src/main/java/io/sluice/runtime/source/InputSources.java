@@ -32,6 +32,7 @@ public final class InputSources {
       case FILES -> FileInputs.source(input, marker);
       case DELTA -> DeltaInputs.source(input, marker);
       case ICEBERG -> IcebergInputs.source(input, marker);
+      case KAFKA -> KafkaInputs.source(input, marker);
     };
     return env.fromSource(source, WatermarkStrategy.noWatermarks(), "source: " + input.key(),
             InternalTypeInfo.of(input.schema()))

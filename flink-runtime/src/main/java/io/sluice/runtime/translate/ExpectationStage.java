@@ -51,7 +51,7 @@ final class ExpectationStage {
       return Optional.empty();
     }
     Table checked = fenv.tEnv.sqlQuery("SELECT *, " + String.join(", ", columns) + " FROM " + InputRegistry.quote(view));
-    RowType dataType = (RowType) data.getResolvedSchema().toPhysicalRowDataType().getLogicalType();
+    RowType dataType = TimeAttributes.plain((RowType) data.getResolvedSchema().toPhysicalRowDataType().getLogicalType());
     List<Check> checks = expectations.stream().map(e -> new Check(e.name(), e.action())).toList();
     return Optional.of(new Checked(checked, new ExpectationSet(flow, dataset.name(), ctx.updateId(), dataType, checks)));
   }

@@ -34,11 +34,7 @@ final class FlowJobs {
       // Translating to a stream is where Flink rejects updates into an append-only target; a view
       // maintained from the changelog takes every kind of change.
       rows = mode == WriteMode.SNAPSHOT
-          ? fenv.tEnv.toChangelogStream(out)
-              .map(new ChangelogRows(out.getResolvedSchema().toPhysicalRowDataType()))
-              .returns(org.apache.flink.table.runtime.typeutils.InternalTypeInfo.of(
-                  out.getResolvedSchema().toPhysicalRowDataType().getLogicalType()))
-              .name("changelog rows")
+          ? changelog(fenv, out)
           : fenv.tEnv.toDataStream(out, out.getResolvedSchema().toPhysicalRowDataType().bridgedTo(RowData.class));
     } catch (RuntimeException e) {
       problems.add(PlannerErrors.toProblem(e, plan.flow().query().sql(), "flow '" + plan.name() + "'"));
@@ -64,6 +60,21 @@ final class FlowJobs {
     }
     return Optional.of(new TranslatedFlow(plan, Optional.of(fenv.env), q.schema(), q.inputs(), markers,
         q.fingerprint(), gate, sets));
+  }
+
+  /**
+   * The query's changelog as internal rows. The conversion runs with the parallelism of the
+   * operator before it: a rebalance in between would reorder an update's retraction and the insert
+   * it retracts.
+   */
+  private static DataStream<RowData> changelog(FlowEnvironment fenv, Table out) {
+    DataStream<org.apache.flink.types.Row> changes = fenv.tEnv.toChangelogStream(out);
+    return changes
+        .map(new ChangelogRows(out.getResolvedSchema().toPhysicalRowDataType()))
+        .returns(org.apache.flink.table.runtime.typeutils.InternalTypeInfo.of(
+            out.getResolvedSchema().toPhysicalRowDataType().getLogicalType()))
+        .setParallelism(changes.getParallelism())
+        .name("changelog rows");
   }
 
   /**

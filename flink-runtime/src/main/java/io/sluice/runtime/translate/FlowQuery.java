@@ -3,6 +3,7 @@ package io.sluice.runtime.translate;
 import io.sluice.core.model.Dataset;
 import io.sluice.core.problem.ErrorCode;
 import io.sluice.core.problem.Problem;
+import io.sluice.runtime.plan.FlowKind;
 import io.sluice.runtime.plan.FlowPlan;
 import io.sluice.runtime.source.InputSpec;
 import java.util.List;
@@ -13,7 +14,9 @@ import org.apache.flink.table.types.logical.RowType;
 /**
  * The part of translation every flow kind shares: register the inputs, let Flink's planner check
  * and plan the query, and shape the result into the target's schema (declared columns, or the
- * schema an earlier flow into the same target established).
+ * schema an earlier flow into the same target established). A streaming flow whose plan uses
+ * event time reads its watermarked inputs with rowtime attributes ({@link EventTimeProbe}); the
+ * target's {@code 'state.ttl'} applies to the flow's job ({@link StateTtl}).
  *
  * @param table the planned result, in the target's column order
  * @param schema the target's stored schema
@@ -32,7 +35,15 @@ record FlowQuery(Table table, RowType schema, List<InputSpec> inputs, String fin
     if (!target.spec().columns().isEmpty() && declared.isEmpty()) {
       return Optional.empty();
     }
-    InputRegistry registry = new InputRegistry(ctx, fenv, plan, declared);
+    if (!DatasetDurations.valid(target, problems)) {
+      return Optional.empty();
+    }
+    Optional<java.time.Duration> ttl = StateTtl.apply(fenv, target, problems);
+    // Event time belongs to streaming tables and sinks: a view's result is its query over the whole
+    // input, also when a continuous run maintains it incrementally.
+    boolean eventTime = plan.kind() == FlowKind.APPEND
+        && EventTimeProbe.usesEventTime(ctx, plan, declared);
+    InputRegistry registry = new InputRegistry(ctx, fenv, plan, declared, ReadMode.of(ctx, eventTime));
     registry.registerAll(plan.flow().query());
     if (!registry.missingUpstream().isEmpty()) {
       problems.add(Problem.warning(ErrorCode.UPSTREAM_INVALID, plan.flow().location(),
@@ -47,7 +58,7 @@ record FlowQuery(Table table, RowType schema, List<InputSpec> inputs, String fin
     }
     Table result;
     try {
-      result = fenv.tEnv.sqlQuery(plan.flow().query().sql().text());
+      result = TimeAttributes.materialize(fenv.tEnv, fenv.tEnv.sqlQuery(plan.flow().query().sql().text()));
     } catch (RuntimeException e) {
       problems.add(PlannerErrors.toProblem(e, plan.flow().query().sql(), "flow '" + plan.name() + "'"));
       return Optional.empty();
@@ -75,10 +86,12 @@ record FlowQuery(Table table, RowType schema, List<InputSpec> inputs, String fin
       }
       result = cast.get();
     }
-    if (!partitionColumnsExist(target, schema, problems)) {
+    if (!partitionColumnsExist(target, schema, problems) || !WatermarkCheck.check(fenv, target, result, problems)) {
       return Optional.empty();
     }
-    String fingerprint = Uids.fingerprint(plan.flow().query().sql().text(), registry.describe(),
+    // A state TTL changes the serializers of the plan's state: with it on, the operators start afresh.
+    String reads = registry.describe() + (ttl.isPresent() && !fenv.bounded ? "state-ttl;" : "");
+    String fingerprint = Uids.fingerprint(plan.flow().query().sql().text(), reads,
         schema.asSerializableString(), plan.kind().name());
     return Optional.of(new FlowQuery(result, schema, registry.inputs(), fingerprint, registry.viewChecks()));
   }

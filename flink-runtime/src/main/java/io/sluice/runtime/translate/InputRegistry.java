@@ -30,7 +30,9 @@ import org.apache.flink.table.types.logical.RowType;
 
 /**
  * Registers, in one flow's table environment, a table under every placeholder that the flow's
- * query and the temporary views it reads use. Each distinct input is opened once.
+ * query and the temporary views it reads use. Each distinct input is opened once. In a flow that
+ * uses event time ({@link ReadMode#eventTime()}), watermarked datasets and views are registered
+ * through their event-time gate ({@link EventTimeInputs}).
  */
 final class InputRegistry {
   private final TranslationContext ctx;
@@ -38,6 +40,8 @@ final class InputRegistry {
   private final String flow;
   private final io.sluice.runtime.plan.FlowPlan plan;
   private final Optional<RowType> declared;
+  private final ReadMode mode;
+  private final EventTimeInputs eventTime;
   private final List<io.sluice.expectations.ExpectationSet> viewChecks = new ArrayList<>();
   private final Map<String, InputSpec> inputs = new LinkedHashMap<>();
   private final Map<String, Table> opened = new LinkedHashMap<>();
@@ -46,12 +50,14 @@ final class InputRegistry {
   private final Set<String> missingUpstream = new java.util.LinkedHashSet<>();
 
   InputRegistry(TranslationContext ctx, FlowEnvironment fenv, io.sluice.runtime.plan.FlowPlan plan,
-      Optional<RowType> declared) {
+      Optional<RowType> declared, ReadMode mode) {
     this.ctx = ctx;
     this.fenv = fenv;
     this.plan = plan;
     this.flow = plan.name();
     this.declared = declared;
+    this.mode = mode;
+    this.eventTime = new EventTimeInputs(ctx, fenv, plan, mode.live(), problems);
   }
 
   /** The expectation sets of the views registered, in the order they were applied. */
@@ -93,7 +99,7 @@ final class InputRegistry {
   String describe() {
     StringBuilder sb = new StringBuilder();
     inputs.forEach((k, v) -> sb.append(k).append('=').append(v.schema().asSerializableString()).append(';'));
-    return sb.toString();
+    return sb.append(eventTime.describe()).toString();
   }
 
   private void register(Query query) {
@@ -103,7 +109,7 @@ final class InputRegistry {
       }
       Optional<InputSpec> input = resolve(ref);
       input.ifPresent(spec -> {
-        Table table = opened.computeIfAbsent(spec.key(), k -> open(spec));
+        Table table = opened.computeIfAbsent(spec.key(), k -> open(spec, watermarked(ref)));
         fenv.tEnv.createTemporaryView(quote(ref.placeholder()), table);
         placeholders.add(ref.placeholder());
       });
@@ -123,6 +129,14 @@ final class InputRegistry {
       return;
     }
     table = checked.get();
+    if (view.spec().watermark().isPresent()) {
+      Optional<Table> timed = mode.eventTime() ? eventTime.view(view, table)
+          : WatermarkCheck.check(fenv, view, table, problems) ? Optional.of(table) : Optional.empty();
+      if (timed.isEmpty()) {
+        return;
+      }
+      table = timed.get();
+    }
     for (Query q : all) {
       for (Reference r : q.datasetReferences()) {
         if (r.name().equals(view.name()) && placeholders.add(r.placeholder())) {
@@ -133,14 +147,16 @@ final class InputRegistry {
   }
 
   /**
-   * The input as a table. Only a run opens real sources; planning before the tables exist uses a
-   * source that has the input's schema and is never executed.
-   */
-  /**
    * Applies a view's expectations to the rows passing through it, in this flow: the view's table
-   * becomes the stream of rows the expectations keep. Empty when the expectations are invalid.
+   * becomes the stream of rows the expectations keep, with its rowtime column if it has exactly one
+   * (other time attributes become plain timestamps). Empty when the expectations are invalid.
    */
-  private Optional<Table> checkView(TemporaryView view, Table table) {
+  private Optional<Table> checkView(TemporaryView view, Table planned) {
+    if (view.spec().expectations().isEmpty()) {
+      return Optional.of(planned);
+    }
+    Table table = TimeAttributes.keepSingleRowtime(fenv.tEnv, planned);
+    Optional<String> rowtime = TimeAttributes.singleRowtime(table);
     int before = problems.size();
     Optional<ExpectationStage.Checked> checked = ExpectationStage.plan(ctx, fenv, table, view, flow, problems);
     if (problems.size() > before) {
@@ -163,23 +179,43 @@ final class InputRegistry {
           "Put the expectations on the dataset that reads the view, or make the view append-only."));
       return Optional.empty();
     }
-    if (ctx.phase() != Phase.RUN) {
+    if (!mode.live()) {
       return Optional.of(table);
     }
     DataStream<RowData> kept = QualityGate.apply(ctx, plan, view, checked.get().set(), rows, FlowJobs.gate(ctx, plan));
-    return Optional.of(fenv.tEnv.fromDataStream(kept));
+    return Optional.of(rowtime
+        .map(column -> fenv.tEnv.fromDataStream(kept, TimeAttributes.withRowtime(checked.get().set().dataType(), column)))
+        .orElseGet(() -> fenv.tEnv.fromDataStream(kept)));
   }
 
-  private Table open(InputSpec spec) {
+  /**
+   * The input as a table. Only a run opens real sources; planning before the tables exist uses a
+   * source that has the input's schema and is never executed. A watermarked dataset passes its
+   * event-time gate when the flow uses event time.
+   */
+  private Table open(InputSpec spec, Optional<Dataset> watermarked) {
     inputs.put(spec.key(), spec);
-    if (ctx.phase() != Phase.RUN) {
-      return fenv.tEnv.from(TableDescriptor.forConnector("datagen")
+    if (!mode.live()) {
+      Table schemaOnly = fenv.tEnv.from(TableDescriptor.forConnector("datagen")
           .schema(Schema.newBuilder().fromRowDataType(TypeConversions.fromLogicalToDataType(spec.schema())).build())
           .option("number-of-rows", "1")
           .build());
+      return watermarked.map(d -> eventTime.dataset(d, spec.key(), fenv.tEnv.toDataStream(schemaOnly,
+          schemaOnly.getResolvedSchema().toPhysicalRowDataType().bridgedTo(RowData.class)), spec.schema()))
+          .orElse(schemaOnly);
     }
     DataStream<RowData> stream = ctx.sources().open(fenv.env, flow, spec);
-    return fenv.tEnv.fromDataStream(stream);
+    return watermarked.map(d -> eventTime.dataset(d, spec.key(), stream, spec.schema()))
+        .orElseGet(() -> fenv.tEnv.fromDataStream(stream));
+  }
+
+  /** The dataset a STREAM() reference reads, when the flow uses event time and the dataset declares a watermark. */
+  private Optional<Dataset> watermarked(Reference ref) {
+    if (!mode.eventTime() || !ref.streaming() || ref.kind() != io.sluice.core.model.ReferenceKind.DATASET) {
+      return Optional.empty();
+    }
+    Dataset d = ctx.graph().requireDataset(ref.name());
+    return d.spec().watermark().isPresent() ? Optional.of(d) : Optional.empty();
   }
 
   private Optional<InputSpec> resolve(Reference ref) {
@@ -193,6 +229,8 @@ final class InputRegistry {
           return tablePath(ref);
         case EXTERNAL_TABLE:
           return published(ref);
+        case KAFKA:
+          return Optional.of(io.sluice.runtime.source.KafkaInputs.resolve(ref, flow, fenv.bounded));
         default:
           throw new IllegalStateException("Unknown reference kind " + ref.kind());
       }

@@ -17,7 +17,9 @@ import java.util.HexFormat;
  *   <li>operators the planner generates: {@code <flow>/op/<fingerprint>/<n>}, where the
  *       fingerprint hashes the query and its input schemas: an edited query gets fresh operator
  *       state instead of restoring state of a different shape;
- *   <li>sinks: {@code <flow>/sink/<target>}.
+ *   <li>sinks: {@code <flow>/sink/<target>};
+ *   <li>the event-time gate of a watermarked input: {@code <flow>/event-time/<key>}, keyed like
+ *       the source, so that the newest event time and the late-row count survive query edits.
  * </ul>
  */
 public final class Uids {
@@ -29,6 +31,10 @@ public final class Uids {
 
   public static String sink(String flow, String target) {
     return flow + "/sink/" + target;
+  }
+
+  public static String eventTime(String flow, String key) {
+    return flow + "/event-time/" + key;
   }
 
   public static String operator(String flow, String fingerprint, int index) {

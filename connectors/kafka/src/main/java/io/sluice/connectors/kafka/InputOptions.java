@@ -11,15 +11,15 @@ import java.util.TreeSet;
  * Spark-like options of a Kafka source. Keys: {@code kafka.bootstrap.servers}, {@code topic} (or
  * Spark's {@code subscribe}), {@code topicPattern} (or {@code subscribePattern}), {@code
  * startingOffsets}, {@code groupId} (or {@code kafka.group.id}), {@code valueFormat}, {@code
- * avroSchema}, {@code includeKey}, {@code metadataColumns} (comma-separated), {@code headersType}
- * ({@code map} or {@code string}), {@code rescuedDataColumn}, and any other {@code kafka.*} key as
- * a consumer property. Unknown keys are rejected.
+ * avroSchema}, {@code includeKey}, {@code keyFormat}, {@code metadataColumns} (comma-separated),
+ * {@code headersType} ({@code map} or {@code string}), {@code rescuedDataColumn}, and any other
+ * {@code kafka.*} key as a consumer property. Unknown keys are rejected.
  */
 final class InputOptions {
   static final Set<String> KEYS = new TreeSet<>(List.of(
       "kafka.bootstrap.servers", "topic", "subscribe", "topicPattern", "subscribePattern",
       "startingOffsets", "groupId", "kafka.group.id", "valueFormat", "avroSchema", "includeKey",
-      "metadataColumns", "headersType", "rescuedDataColumn"));
+      "keyFormat", "metadataColumns", "headersType", "rescuedDataColumn"));
 
   private InputOptions() {}
 
@@ -55,6 +55,9 @@ final class InputOptions {
         break;
       case "includeKey":
         input.includeKey(bool(key, value));
+        break;
+      case "keyFormat":
+        input.keyFormat(value);
         break;
       case "metadataColumns":
         List<String> names = new ArrayList<>();

@@ -15,11 +15,12 @@ import org.apache.flink.table.types.logical.RowType;
 /**
  * Builds an unbounded Kafka source of rows. Set the bootstrap servers, the topics (a
  * comma-separated list or a pattern) and how to read values: {@code json} with a schema, {@code
- * avro} with an Avro schema, or {@code raw} (alias {@code string}) as one {@code value} STRING
- * column. JSON and Avro rows end with a rescued-data column (default {@code _rescued_data}) that
- * keeps whatever did not fit, with its topic, partition and offset. Then optionally a {@code key}
- * STRING column and metadata columns ({@code topic},
- * {@code partition}, {@code offset}, {@code timestamp} TIMESTAMP_LTZ(3), {@code headers}).
+ * avro} with an Avro schema, {@code raw} (alias {@code string}) as one {@code value} STRING
+ * column, or {@code binary} as one {@code value} BYTES column. JSON and Avro rows end with a
+ * rescued-data column (default {@code _rescued_data}) that keeps whatever did not fit, with its
+ * topic, partition and offset. Then optionally a {@code key} column (STRING, or BYTES with {@link
+ * #keyFormat} binary) and metadata columns ({@code topic}, {@code partition}, {@code offset},
+ * {@code timestamp} TIMESTAMP_LTZ(3), {@code timestampType}, {@code headers}).
  *
  * <p>Reads with {@code isolation.level=read_committed} unless {@code kafka.isolation.level} says
  * otherwise. {@code startingOffsets} (default {@code latest}) applies only to a source without
@@ -40,6 +41,7 @@ public final class KafkaInput {
   private RowType schema;
   private String avroSchema;
   private boolean includeKey;
+  private boolean keyAsBytes;
   private final List<String> metadataColumns = new ArrayList<>();
   private boolean headersAsJson;
   private String rescuedColumn = DEFAULT_RESCUED_COLUMN;
@@ -55,9 +57,9 @@ public final class KafkaInput {
    * Applies Spark-like options: {@code kafka.bootstrap.servers}, {@code topic} (or {@code
    * subscribe}), {@code topicPattern} (or {@code subscribePattern}), {@code startingOffsets},
    * {@code groupId}, {@code valueFormat}, {@code avroSchema}, {@code includeKey}, {@code
-   * metadataColumns} (comma-separated), {@code headersType} (map or string), {@code
-   * rescuedDataColumn}, and any other {@code kafka.*} key as a consumer property. Unknown keys
-   * are rejected with the list of known ones.
+   * keyFormat}, {@code metadataColumns} (comma-separated), {@code headersType} (map or string),
+   * {@code rescuedDataColumn}, and any other {@code kafka.*} key as a consumer property. Unknown
+   * keys are rejected with the list of known ones.
    */
   public KafkaInput options(Map<String, String> options) {
     InputOptions.apply(options, this);
@@ -100,7 +102,7 @@ public final class KafkaInput {
     return this;
   }
 
-  /** json (default), avro, raw or string. */
+  /** json (default), avro, raw or string (a STRING column), binary (a BYTES column). */
   public KafkaInput valueFormat(String format) {
     this.valueFormat = format.trim().toLowerCase(Locale.ROOT);
     return this;
@@ -121,6 +123,21 @@ public final class KafkaInput {
   public KafkaInput includeKey(boolean include) {
     this.includeKey = include;
     return this;
+  }
+
+  /** The key column's type: {@code string} (default, UTF-8 text) or {@code binary} (BYTES). */
+  public KafkaInput keyFormat(String format) {
+    switch (format.trim().toLowerCase(Locale.ROOT)) {
+      case "string":
+        this.keyAsBytes = false;
+        return this;
+      case "binary":
+        this.keyAsBytes = true;
+        return this;
+      default:
+        throw new IllegalArgumentException("Cannot read Kafka keys as '" + format
+            + "': unknown format. Use string or binary.");
+    }
   }
 
   /** Some of topic, partition, offset, timestamp, headers; added in the order given. */
@@ -173,7 +190,7 @@ public final class KafkaInput {
     for (String name : metadataColumns) {
       metadata.add(MetadataColumn.named(name, headersAsJson));
     }
-    return new RowDeserializer(value(), includeKey, metadata);
+    return new RowDeserializer(value(), includeKey, keyAsBytes, metadata);
   }
 
   private ValueFormat value() {
@@ -193,9 +210,11 @@ public final class KafkaInput {
       case "raw":
       case "string":
         return new RawValues();
+      case "binary":
+        return new BinaryValues();
       default:
         throw new IllegalArgumentException("Cannot read Kafka values as '" + valueFormat
-            + "': unknown format. Use json, avro, raw or string.");
+            + "': unknown format. Use json, avro, raw, string or binary.");
     }
   }
 }

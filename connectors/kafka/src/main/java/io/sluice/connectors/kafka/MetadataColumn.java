@@ -28,10 +28,12 @@ enum MetadataColumn {
   PARTITION("partition", new IntType(false)),
   OFFSET("offset", new BigIntType(false)),
   TIMESTAMP("timestamp", new LocalZonedTimestampType(3)),
+  /** Kafka's timestamp type id: 0 = create time, 1 = log append time, -1 = none. */
+  TIMESTAMP_TYPE("timestampType", new IntType(false)),
   HEADERS("headers", new MapType(VarCharType.STRING_TYPE, new VarBinaryType(VarBinaryType.MAX_LENGTH))),
   HEADERS_JSON("headers", VarCharType.STRING_TYPE);
 
-  static final String NAMES = "topic, partition, offset, timestamp, headers";
+  static final String NAMES = "topic, partition, offset, timestamp, timestampType, headers";
 
   private final String columnName;
   private final LogicalType type;
@@ -71,6 +73,8 @@ enum MetadataColumn {
       case TIMESTAMP:
         return record.timestamp() == RecordBatch.NO_TIMESTAMP
             ? null : TimestampData.fromEpochMillis(record.timestamp());
+      case TIMESTAMP_TYPE:
+        return record.timestampType().id;
       case HEADERS:
         Map<Object, Object> headers = new HashMap<>();
         for (Header header : record.headers()) {

@@ -9,13 +9,15 @@ import org.apache.flink.table.data.GenericRowData;
 import org.apache.flink.table.data.RowData;
 import org.apache.flink.table.data.StringData;
 import org.apache.flink.table.runtime.typeutils.InternalTypeInfo;
+import org.apache.flink.table.types.logical.LogicalType;
 import org.apache.flink.table.types.logical.RowType;
+import org.apache.flink.table.types.logical.VarBinaryType;
 import org.apache.flink.table.types.logical.VarCharType;
 import org.apache.flink.util.Collector;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
- * One row per Kafka record: the value format's columns, then the key (STRING) if asked, then the
+ * One row per Kafka record: the value format's columns, then the key (STRING or BYTES) if asked, then the
  * asked metadata columns. It never fails on a record's content: what cannot be read is rescued by
  * the value format.
  */
@@ -25,14 +27,23 @@ final class RowDeserializer implements KafkaRecordDeserializationSchema<RowData>
 
   private final ValueFormat value;
   private final boolean includeKey;
+  private final boolean keyAsBytes;
   private final List<MetadataColumn> metadata;
   private final RowType producedType;
 
   RowDeserializer(ValueFormat value, boolean includeKey, List<MetadataColumn> metadata) {
+    this(value, includeKey, false, metadata);
+  }
+
+  /** With {@code keyAsBytes} the key column is BYTES (the key as it is) instead of STRING. */
+  RowDeserializer(ValueFormat value, boolean includeKey, boolean keyAsBytes,
+      List<MetadataColumn> metadata) {
     this.value = value;
     this.includeKey = includeKey;
+    this.keyAsBytes = keyAsBytes;
     this.metadata = List.copyOf(metadata);
-    this.producedType = producedType(value.columns(), includeKey, this.metadata);
+    this.producedType = producedType(value.columns(), includeKey ? keyType(keyAsBytes) : null,
+        this.metadata);
   }
 
   RowType producedType() {
@@ -50,7 +61,8 @@ final class RowDeserializer implements KafkaRecordDeserializationSchema<RowData>
     value.fill(record, row);
     int position = value.columns().getFieldCount();
     if (includeKey) {
-      row.setField(position++, record.key() == null ? null : StringData.fromBytes(record.key()));
+      row.setField(position++, record.key() == null || keyAsBytes
+          ? record.key() : StringData.fromBytes(record.key()));
     }
     for (MetadataColumn column : metadata) {
       row.setField(position++, column.value(record));
@@ -63,11 +75,16 @@ final class RowDeserializer implements KafkaRecordDeserializationSchema<RowData>
     return InternalTypeInfo.of(producedType);
   }
 
-  private static RowType producedType(RowType valueColumns, boolean includeKey,
+  private static LogicalType keyType(boolean asBytes) {
+    return asBytes ? new VarBinaryType(VarBinaryType.MAX_LENGTH) : VarCharType.STRING_TYPE;
+  }
+
+  /** The value columns, then the key column if {@code keyType} is not null, then the metadata. */
+  private static RowType producedType(RowType valueColumns, LogicalType keyType,
       List<MetadataColumn> metadata) {
     List<RowType.RowField> fields = new ArrayList<>(valueColumns.getFields());
-    if (includeKey) {
-      fields.add(new RowType.RowField(KEY_COLUMN, VarCharType.STRING_TYPE));
+    if (keyType != null) {
+      fields.add(new RowType.RowField(KEY_COLUMN, keyType));
     }
     for (MetadataColumn column : metadata) {
       fields.add(new RowType.RowField(column.columnName(), column.type()));

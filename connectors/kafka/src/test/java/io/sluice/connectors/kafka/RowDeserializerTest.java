@@ -147,6 +147,24 @@ class RowDeserializerTest {
   }
 
   @Test
+  void readsBinaryValuesAndKeysAsTheyAreWithTheTimestampType() {
+    byte[] notText = {(byte) 0xff, 0, (byte) 0xfe};
+    RowDeserializer binary = new RowDeserializer(new BinaryValues(), true, true,
+        List.of(MetadataColumn.TOPIC, MetadataColumn.TIMESTAMP_TYPE));
+
+    RowData row = deserialize(binary, record("k1", notText)).get(0);
+
+    assertThat(binary.producedType().getFieldNames())
+        .containsExactly("value", "key", "topic", "timestampType");
+    assertThat(binary.producedType().getTypeAt(0).getTypeRoot()).isEqualTo(LogicalTypeRoot.VARBINARY);
+    assertThat(binary.producedType().getTypeAt(1).getTypeRoot()).isEqualTo(LogicalTypeRoot.VARBINARY);
+    assertThat(row.getBinary(0)).isEqualTo(notText);
+    assertThat(row.getBinary(1)).isEqualTo(utf8("k1"));
+    assertThat(row.getInt(3)).isEqualTo(0);
+    assertThat(deserialize(binary, record(null, null)).get(0).isNullAt(1)).isTrue();
+  }
+
+  @Test
   void givesHeadersAsJsonText() {
     RecordHeaders headers = new RecordHeaders();
     headers.add("a", utf8("1"));

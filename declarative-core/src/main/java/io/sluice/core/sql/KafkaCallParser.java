@@ -1,0 +1,86 @@
+package io.sluice.core.sql;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Reads the arguments of {@code read_kafka(bootstrapServers => 'host:9092', subscribe => 'orders',
+ * ...)}, Databricks' table-valued function: named arguments only. A name is a word, a backticked
+ * name ({@code `kafka.security.protocol`}) or dotted words ({@code kafka.security.protocol}); a
+ * value is a string, a number or a boolean. Names are kept as written; what they mean is the
+ * engine's to check.
+ */
+final class KafkaCallParser {
+  /** The options that name what is read, in the order the reference's name is taken from them. */
+  private static final List<String> SUBSCRIPTIONS = List.of("subscribe", "subscribepattern", "assign");
+
+  /**
+   * @param name the topics, pattern or partitions subscribed to, as written ({@code ""} if none)
+   * @param options the arguments, names as written
+   * @param end index of the token after the call's {@code )}
+   */
+  record KafkaCall(String name, Map<String, String> options, int end) {}
+
+  private KafkaCallParser() {}
+
+  /** Parses the call whose name is at {@code at}; the caller checked that {@code (} follows. */
+  static KafkaCall parse(ParseContext context, List<Token> tokens, int at) {
+    int close = Parens.close(tokens, at + 1);
+    if (close < 0) {
+      throw new TokenCursor(context, tokens, tokens.get(tokens.size() - 1).end(), "read_kafka")
+          .failureAt(tokens.get(at + 1), "expected ')' to close the argument list");
+    }
+    TokenCursor c = new TokenCursor(
+        context, tokens.subList(at, close + 1), tokens.get(close).end(), "read_kafka(...)");
+    c.next();
+    c.expectSymbol("(", "'('");
+    Map<String, String> options = new LinkedHashMap<>();
+    if (!c.atSymbol(")")) {
+      do {
+        namedOption(c, options);
+      } while (c.acceptSymbol(","));
+    }
+    c.expectSymbol(")", "')' or ', name => value'");
+    return new KafkaCall(name(options), options, close + 1);
+  }
+
+  private static void namedOption(TokenCursor c, Map<String, String> options) {
+    Token first = c.peek();
+    StringBuilder name = new StringBuilder();
+    if (first != null && first.kind() == TokenKind.QUOTED_NAME) {
+      name.append(Literals.value(c.next()));
+    } else if (first != null && first.kind() == TokenKind.WORD) {
+      name.append(c.next().text());
+      while (c.atSymbol(".") && c.peek(1) != null && c.peek(1).kind() == TokenKind.WORD) {
+        c.next();
+        name.append('.').append(c.next().text());
+      }
+    } else {
+      throw c.failure("a named argument such as subscribe => 'orders'");
+    }
+    if (!c.atSymbol("=>")) {
+      throw c.failure("'=>' after " + name + " (read_kafka takes named arguments only)");
+    }
+    c.next();
+    String key = name.toString();
+    for (String known : options.keySet()) {
+      if (known.equalsIgnoreCase(key)) {
+        throw c.failureAt(first, "argument " + key + " is given twice");
+      }
+    }
+    options.put(key, OptionValues.read(c, "argument " + key));
+  }
+
+  private static String name(Map<String, String> options) {
+    for (String subscription : SUBSCRIPTIONS) {
+      for (Map.Entry<String, String> e : options.entrySet()) {
+        if (e.getKey().toLowerCase(Locale.ROOT).equals(subscription)) {
+          return e.getValue();
+        }
+      }
+    }
+    return "";
+  }
+}
