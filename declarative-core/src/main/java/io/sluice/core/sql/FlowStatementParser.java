@@ -5,8 +5,8 @@ import io.sluice.core.model.QueryFlow;
 
 /**
  * {@code CREATE FLOW name [COMMENT '...'] AS INSERT INTO [ONCE] target [BY NAME] query}. The target
- * may be written {@code LIVE.target}. {@code AS AUTO CDC} / {@code AS APPLY CHANGES} is reported as
- * not supported yet.
+ * may be written {@code LIVE.target}. {@code AS AUTO CDC} / {@code AS APPLY CHANGES}: see {@link
+ * ChangeFlowParser}.
  */
 final class FlowStatementParser {
   private FlowStatementParser() {}
@@ -22,7 +22,8 @@ final class FlowStatementParser {
     }
     c.expectWords("AS after the flow's name", "AS");
     if (UnsupportedStatements.atChangeDataCapture(c)) {
-      throw UnsupportedStatements.changeDataCapture(c);
+      ChangeFlowParser.parse(c, java.util.Optional.of(name), out);
+      return;
     }
     c.expectWords("INSERT INTO after AS", "INSERT", "INTO");
     boolean once = c.acceptWords("ONCE");

@@ -49,7 +49,9 @@ public final class SqlDefinitionParser {
       c.subject("CREATE statement");
       create(c, out);
     } else if (UnsupportedStatements.atChangeDataCapture(c)) {
-      throw UnsupportedStatements.changeDataCapture(c);
+      c.subject("AUTO CDC statement");
+      requireBalanced(c);
+      ChangeFlowParser.parse(c, java.util.Optional.empty(), out);
     } else {
       throw UnsupportedStatements.other(c);
     }

@@ -15,18 +15,6 @@ final class UnsupportedStatements {
     return c.atWords("AUTO", "CDC") || c.atWords("APPLY", "CHANGES");
   }
 
-  /** AUTO CDC / APPLY CHANGES (INTO or FROM SNAPSHOT), as a statement or a flow. */
-  static ParseFailure changeDataCapture(TokenCursor c) {
-    Token at = c.peek();
-    String words = at.isWord("AUTO") ? "AUTO CDC" : "APPLY CHANGES (AUTO CDC)";
-    return new ParseFailure(
-        ErrorCode.UNSUPPORTED_STATEMENT,
-        c.locate(at),
-        "Cannot use " + words + " yet: change data capture arrives in a later release",
-        "Remove the statement for now, or land the changes append-only with CREATE STREAMING TABLE"
-            + " ... AS SELECT ... FROM STREAM(source).");
-  }
-
   /** Any statement that is not part of the pipeline language. */
   static ParseFailure other(TokenCursor c) {
     Token first = c.peek();

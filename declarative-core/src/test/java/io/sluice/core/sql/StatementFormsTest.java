@@ -204,21 +204,15 @@ class StatementFormsTest {
   @CsvSource(
       delimiter = '|',
       value = {
-        "APPLY CHANGES INTO LIVE.t FROM STREAM(LIVE.s) KEYS (id) SEQUENCE BY ts;                  |"
-            + " 1:1",
-        "AUTO CDC INTO t FROM STREAM(s) KEYS (id) SEQUENCE BY ts STORED AS SCD TYPE 2;            |"
-            + " 1:1",
-        "CREATE FLOW f AS AUTO CDC INTO t FROM STREAM(s) KEYS (id) SEQUENCE BY ts;                |"
-            + " 1:18",
         "CREATE FLOW f AS APPLY CHANGES INTO t FROM SNAPSHOT s KEYS (id);                         |"
-            + " 1:18",
+            + " 1:39",
         "CREATE FLOW f AS AUTO CDC FROM SNAPSHOT s INTO t KEYS (id);                              |"
-            + " 1:18",
+            + " 1:27",
       })
-  void reportsChangeDataCaptureAsNotSupportedYet(String sql, String at) {
+  void reportsChangesFromSnapshotsAsNotSupportedYet(String sql, String at) {
     Parsed parsed = Parsed.sql(sql + "\nCREATE MATERIALIZED VIEW after AS SELECT 1 AS x;");
 
-    assertThat(parsed.where()).containsExactly("UNSUPPORTED_STATEMENT@" + at);
+    assertThat(parsed.where()).containsExactly("UNSUPPORTED_FEATURE@" + at);
     assertThat(parsed.dataset("after")).isNotNull();
   }
 

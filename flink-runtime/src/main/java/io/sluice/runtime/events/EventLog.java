@@ -98,6 +98,10 @@ public final class EventLog implements UpdateListener {
     Map<String, Object> metrics = new LinkedHashMap<>();
     metrics.put("num_input_rows", r.rowsRead());
     metrics.put("num_output_rows", r.rowsWritten());
+    if (r.kind() == io.sluice.runtime.plan.FlowKind.CHANGE) {
+      metrics.put("num_upserted_rows", r.changes().upserted());
+      metrics.put("num_deleted_rows", r.changes().deleted());
+    }
     metrics.put("duration_ms", r.duration().toMillis());
     emit(factory.flowProgress(r.flow(), r.target(), r.status().name(), metrics, quality(r.quality()),
         r.error().map(EventError::of)));

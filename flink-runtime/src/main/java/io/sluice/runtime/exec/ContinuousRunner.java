@@ -93,7 +93,7 @@ public final class ContinuousRunner {
         if (!u.selection.update().contains(f.target()) || failed()) {
           continue;
         }
-        if (kind == FlowKind.APPEND) {
+        if (kind == FlowKind.APPEND || kind == FlowKind.CHANGE) {
           start(f, kind);
         } else if (kind == FlowKind.COMPLETE) {
           Optional<String> recomputed = ViewMaintenance.whyRecomputed(f, u.ctx);

@@ -45,7 +45,8 @@ final class FlowExecution {
       TranslatedFlow t = tr.flow();
       CommittedRows committed = CommittedRows.before(ctx, plan);
       switch (kind) {
-        case APPEND: {
+        case APPEND:
+        case CHANGE: {
           FlowJobRunner.Outcome appended = committed.after(runner.runIncremental(t, state));
           List<DatasetQuality> quality = Quality.perUpdate(t.expectations(), appended.accumulators(),
               state.qualityBaseline());
@@ -131,7 +132,8 @@ final class FlowExecution {
   private static FlowResult completed(Flow f, FlowKind kind, Instant start, FlowJobRunner.Outcome outcome,
       FlowStatus status, List<DatasetQuality> quality) {
     return new FlowResult(f.name(), f.target(), kind, status, outcome.rowsRead(), outcome.rowsWritten(),
-        Duration.between(start, Instant.now()), quality, Optional.empty());
+        Duration.between(start, Instant.now()), quality, Optional.empty(),
+        FlowResult.ChangeCounts.of(outcome.accumulators()));
   }
 
   private static FlowResult failed(Flow f, FlowKind kind, Instant start, Throwable error) {

@@ -13,6 +13,7 @@ import java.util.Optional;
  * @param rowsWritten rows committed to the target in this update
  * @param quality what the expectations of the flow's target (and of the views it reads) found
  * @param error for a failed flow, the message and its cause chain
+ * @param changes for AUTO CDC flows, rows upserted and deleted
  */
 public record FlowResult(
     String flow,
@@ -23,7 +24,28 @@ public record FlowResult(
     long rowsWritten,
     Duration duration,
     List<DatasetQuality> quality,
-    Optional<Throwable> error) {
+    Optional<Throwable> error,
+    ChangeCounts changes) {
+
+  /** For AUTO CDC flows: rows upserted into and deleted from the target in this update. */
+  public record ChangeCounts(long upserted, long deleted) {
+    public static final ChangeCounts NONE = new ChangeCounts(0, 0);
+
+    /** The counts of the change applier's accumulators (zero when absent). */
+    static ChangeCounts of(java.util.Map<String, Object> accumulators) {
+      return new ChangeCounts(count(accumulators.get(io.sluice.runtime.cdc.ChangeApplier.UPSERTED_ACCUMULATOR)),
+          count(accumulators.get(io.sluice.runtime.cdc.ChangeApplier.DELETED_ACCUMULATOR)));
+    }
+
+    private static long count(Object value) {
+      return value instanceof Number n ? n.longValue() : 0;
+    }
+  }
+
+  public FlowResult(String flow, String target, FlowKind kind, FlowStatus status, long rowsRead,
+      long rowsWritten, Duration duration, List<DatasetQuality> quality, Optional<Throwable> error) {
+    this(flow, target, kind, status, rowsRead, rowsWritten, duration, quality, error, ChangeCounts.NONE);
+  }
 
   public FlowResult {
     Objects.requireNonNull(flow, "flow");
@@ -33,6 +55,7 @@ public record FlowResult(
     Objects.requireNonNull(duration, "duration");
     quality = List.copyOf(quality);
     Objects.requireNonNull(error, "error");
+    Objects.requireNonNull(changes, "changes");
   }
 
   public static FlowResult of(String flow, String target, FlowKind kind, FlowStatus status) {

@@ -193,7 +193,7 @@ final class StreamingFlow {
     }
     FlowStatus status = savepoint.isPresent() || cancelled ? FlowStatus.STOPPED : FlowStatus.COMPLETED;
     return new FlowResult(name, flow.target(), kind(), status, read, written(accumulators), took,
-        quality, Optional.empty());
+        quality, Optional.empty(), FlowResult.ChangeCounts.of(accumulators));
   }
 
   private long written(Map<String, Object> accumulators) {

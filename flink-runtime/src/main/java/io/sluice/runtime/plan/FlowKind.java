@@ -17,12 +17,20 @@ public enum FlowKind {
    * Into a materialized view maintained incrementally (continuous runs, append-only inputs): a
    * streaming job keeps the query's result from its changelog and writes it at every checkpoint.
    */
-  CHANGELOG;
+  CHANGELOG,
+  /**
+   * AUTO CDC into a streaming table: an unbounded job (in triggered runs too) whose rows are change
+   * events, applied per key in Flink state; the target is written from the resulting changelog.
+   */
+  CHANGE;
 
   public static FlowKind of(Flow flow, PipelineGraph graph) {
     DatasetKind target = graph.requireDataset(flow.target()).kind();
     if (target == DatasetKind.MATERIALIZED_VIEW) {
       return COMPLETE;
+    }
+    if (flow instanceof QueryFlow q && q.changes().isPresent()) {
+      return CHANGE;
     }
     if (flow instanceof QueryFlow q && q.once()) {
       return ONCE;

@@ -30,6 +30,15 @@ record FlowQuery(Table table, RowType schema, List<InputSpec> inputs, String fin
   /** Empty when the flow cannot be planned: the problems say why, or an upstream is missing. */
   static Optional<FlowQuery> plan(TranslationContext ctx, FlowPlan plan, FlowEnvironment fenv,
       List<Problem> problems) {
+    return plan(ctx, plan, fenv, problems, true);
+  }
+
+  /**
+   * @param toTarget whether the rows are the target's (conformed to its declared or stored
+   *     schema); an AUTO CDC flow's rows are change events, typed as stored but not conformed
+   */
+  static Optional<FlowQuery> plan(TranslationContext ctx, FlowPlan plan, FlowEnvironment fenv,
+      List<Problem> problems, boolean toTarget) {
     Dataset target = plan.target();
     Optional<RowType> declared = DeclaredSchema.of(target, problems);
     if (!target.spec().columns().isEmpty() && declared.isEmpty()) {
@@ -63,7 +72,7 @@ record FlowQuery(Table table, RowType schema, List<InputSpec> inputs, String fin
       problems.add(PlannerErrors.toProblem(e, plan.flow().query().sql(), "flow '" + plan.name() + "'"));
       return Optional.empty();
     }
-    Optional<RowType> shape = declared.or(() -> ctx.schema(target.name()));
+    Optional<RowType> shape = toTarget ? declared.or(() -> ctx.schema(target.name())) : Optional.empty();
     if (shape.isPresent()) {
       SchemaConformance.Failure failure = new SchemaConformance.Failure(
           "flow '" + plan.name() + "'", target.name(), plan.flow().location());
@@ -74,10 +83,10 @@ record FlowQuery(Table table, RowType schema, List<InputSpec> inputs, String fin
       result = conformed.get();
     }
     Table planned = result;
-    RowType stored = declared.map(StorageTypes::ofDeclared).orElseGet(() -> shape.orElseGet(() ->
+    RowType stored = declared.filter(d -> toTarget).map(StorageTypes::ofDeclared).orElseGet(() -> shape.orElseGet(() ->
         StorageTypes.ofQuery((RowType) rowTypeOf(planned))));
     RowType schema = StorageTypes.forFormat(stored, ctx.formatOf(target));
-    if (!schema.equals(stored)) {
+    if (!schema.equals(stored) || (!toTarget && !schema.equals(rowTypeOf(result).copy(true)))) {
       SchemaConformance.Failure failure = new SchemaConformance.Failure(
           "flow '" + plan.name() + "'", target.name(), plan.flow().location());
       Optional<Table> cast = SchemaConformance.conform(fenv.tEnv, result, schema, failure, problems);

@@ -24,6 +24,8 @@ public interface FlowTranslator {
       case COMPLETE:
       case CHANGELOG:
         return new MaterializedViewTranslator();
+      case CHANGE:
+        return new ChangeFlowTranslator();
       default:
         throw new IllegalStateException("No translator for flow kind " + kind);
     }

@@ -1,0 +1,86 @@
+package io.sluice.runtime.translate;
+
+import io.sluice.core.model.ChangeSpec;
+import io.sluice.core.model.DatasetKind;
+import io.sluice.core.problem.ErrorCode;
+import io.sluice.core.problem.Problem;
+import io.sluice.runtime.cdc.ChangeApplier;
+import io.sluice.runtime.cdc.ChangeKeys;
+import io.sluice.runtime.plan.FlowPlan;
+import io.sluice.connectors.delta.WriteMode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.flink.api.dag.Transformation;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.table.api.Table;
+import org.apache.flink.table.data.RowData;
+import org.apache.flink.table.runtime.typeutils.InternalTypeInfo;
+import org.apache.flink.table.types.logical.RowType;
+
+/**
+ * AUTO CDC flows ({@link io.sluice.runtime.plan.FlowKind#CHANGE}). One path for triggered and
+ * continuous runs, the unbounded one: the flow's query reads the source incrementally and adds the
+ * sequence and delete columns; the rows are keyed by the flow's keys and applied by {@link
+ * ChangeApplier}, whose state (latest sequence, row or tombstone per key; the events of a key for
+ * SCD type 2) is in the flow's savepoints like any streaming flow's; its changelog goes to the
+ * Delta sink's snapshot mode, which rewrites what changed at each checkpoint. There is no bounded
+ * path: a full refresh starts the same job without state over all of the source.
+ */
+final class ChangeFlowTranslator implements FlowTranslator {
+
+  @Override
+  public Optional<TranslatedFlow> translate(FlowPlan plan, TranslationContext ctx, List<Problem> problems) {
+    ChangeSpec spec = plan.flow().changes().orElseThrow();
+    if (plan.target().kind() != DatasetKind.STREAMING_TABLE) {
+      problems.add(problem(plan, "its target '" + plan.target().name() + "' is not a streaming table",
+          "Declare the target with CREATE OR REFRESH STREAMING TABLE " + plan.target().name() + ";"));
+      return Optional.empty();
+    }
+    FlowEnvironment fenv = FlowEnvironment.create(ctx, plan.name(), false);
+    Optional<FlowQuery> planned = FlowQuery.plan(ctx, plan, fenv, problems, false);
+    if (planned.isEmpty()) {
+      return Optional.empty();
+    }
+    FlowQuery q = planned.get();
+    Optional<ChangeColumns> columns = ChangeColumns.of(spec, q.schema(), plan, problems);
+    if (columns.isEmpty()) {
+      return Optional.empty();
+    }
+    ChangeColumns c = columns.get();
+    ctx.recordSchema(plan.target().name(), c.target());
+    if (ctx.phase() != Phase.RUN) {
+      return Optional.of(new TranslatedFlow(plan, Optional.empty(), c.target(), q.inputs(), List.of(),
+          q.fingerprint(), Optional.empty(), List.of()));
+    }
+    DataStream<RowData> events;
+    try {
+      Table table = q.table();
+      events = fenv.tEnv.toDataStream(table, table.getResolvedSchema().toPhysicalRowDataType().bridgedTo(RowData.class));
+    } catch (RuntimeException e) {
+      problems.add(PlannerErrors.toProblem(e, plan.flow().query().sql(), "flow '" + plan.name() + "'"));
+      return Optional.empty();
+    }
+    DataStream<RowData> changes = events
+        .keyBy(ChangeKeys.keySelector(c.keyFields(), c.keyTypes()), ChangeKeys.keyType(c.keyTypes()))
+        .process(new ChangeApplier(c.layout()), InternalTypeInfo.of(c.target()))
+        .uid(plan.name() + "/cdc/" + Uids.fingerprint(String.join(",", spec.keys()), "scd" + spec.scdType()))
+        .name("apply changes: " + plan.target().name());
+    var gate = FlowJobs.gate(ctx, plan);
+    Transformation<?> sink = ctx.sinks().write(changes, plan, c.target(), WriteMode.SNAPSHOT, gate)
+        .getTransformation();
+    UidAssigner.assign(sink, plan.name(), q.fingerprint());
+    List<Path> markers = new ArrayList<>();
+    for (var in : q.inputs()) {
+      ctx.sources().markerPath(plan.name(), in).ifPresent(markers::add);
+    }
+    return Optional.of(new TranslatedFlow(plan, Optional.of(fenv.env), c.target(), q.inputs(), markers,
+        q.fingerprint(), gate, List.of()));
+  }
+
+  static Problem problem(FlowPlan plan, String why, String todo) {
+    return Problem.error(ErrorCode.FLOW_TARGET_NOT_WRITABLE, plan.flow().location(),
+        "Cannot apply the changes of flow '" + plan.name() + "': " + why, todo);
+  }
+}
