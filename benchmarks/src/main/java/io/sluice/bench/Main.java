@@ -9,6 +9,7 @@ import java.nio.file.Path;
  * <pre>
  * java -cp ... io.sluice.bench.Main expectations [rows] [rounds]
  * java -cp ... io.sluice.bench.Main latency [records/s] [seconds] [rounds] [checkpoint interval]
+ * java -cp ... io.sluice.bench.Main cdc [events] [keys] [rounds]
  * </pre>
  */
 public final class Main {
@@ -23,8 +24,10 @@ public final class Main {
           arg(args, 1, 2_000_000), arg(args, 2, 3)).run());
       case "latency" -> System.out.print(new ContinuousLatency(dir, arg(args, 1, 1000),
           arg(args, 2, 30), arg(args, 3, 3), args.length > 4 ? args[4] : "1s").run());
+      case "cdc" -> System.out.print(new CdcThroughput(dir, arg(args, 1, 1_000_000), arg(args, 2, 100_000),
+          arg(args, 3, 3)).run());
       default -> {
-        System.err.println("unknown benchmark '" + which + "': use 'expectations' or 'latency'");
+        System.err.println("unknown benchmark '" + which + "': use 'expectations', 'latency' or 'cdc'");
         System.exit(2);
       }
     }

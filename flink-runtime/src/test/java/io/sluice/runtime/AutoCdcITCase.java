@@ -116,6 +116,7 @@ class AutoCdcITCase {
         {"userId": 125, "name": "Mercedes", "city": "Guadalajara", "operation": "UPDATE", "sequenceNum": 6}
         {"userId": 125, "name": "Mercedes", "city": "Mexicali", "operation": "UPDATE", "sequenceNum": 5}
         {"userId": 123, "name": "Isabel", "city": "Chihuahua", "operation": "UPDATE", "sequenceNum": 5}
+        {"userId": 127, "name": "Nina", "city": "Puebla", "operation": "INSERT", "sequenceNum": null}
         """);
     UpdateResult r = p.run();
     assertThat(r.succeeded()).as(r.toString()).isTrue();
@@ -125,6 +126,12 @@ class AutoCdcITCase {
         + " " + row.get("city")).sorted().toList())
         .containsExactly("124 Raul Oaxaca", "125 Mercedes Guadalajara", "126 Lily Cancun");
     assertThat(p.table("users").columns()).containsExactlyInAnyOrder("userId", "name", "city");
+    assertThat(p.table("users_quarantine").rows()).as("a change without a sequence is quarantined")
+        .singleElement().satisfies(q -> {
+          assertThat(q.get("userId")).isEqualTo(127L);
+          assertThat(q.get("_failed_expectations")).isEqualTo(List.of("null_sequence"));
+          assertThat(q.get("_flow")).isEqualTo("users");
+        });
 
     List<io.sluice.core.events.PipelineEvent> events = new io.sluice.runtime.events.EventLogFiles(
         new io.sluice.runtime.storage.StorageLayout(p.folder.resolve("storage"))).readAll();

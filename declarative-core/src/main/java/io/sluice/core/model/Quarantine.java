@@ -6,7 +6,8 @@ import java.util.Optional;
  * Where a dataset's quarantined rows go: the table named by its {@code quarantine.table} property,
  * else {@code <dataset>_quarantine}, next to the dataset's own table. Rows failing a QUARANTINE
  * expectation go there, and so do late rows when the dataset says {@code 'late.rows' =
- * 'quarantine'} ({@link LateRows}).
+ * 'quarantine'} ({@link LateRows}), and the change events of an AUTO CDC flow with a NULL
+ * sequence.
  */
 public final class Quarantine {
   public static final String TABLE_PROPERTY = "quarantine.table";
@@ -23,6 +24,11 @@ public final class Quarantine {
     if (!quarantines) {
       return Optional.empty();
     }
-    return Optional.of(Names.normalize(dataset.spec().property(TABLE_PROPERTY).orElse(dataset.name() + "_quarantine")));
+    return Optional.of(nameOf(dataset));
+  }
+
+  /** The name the dataset's quarantine table has or would have. */
+  public static String nameOf(Dataset dataset) {
+    return Names.normalize(dataset.spec().property(TABLE_PROPERTY).orElse(dataset.name() + "_quarantine"));
   }
 }

@@ -85,7 +85,8 @@ final class UpdateStart {
       }
     }
     for (Dataset d : graph.datasets().values()) {
-      Optional<String> quarantine = Quarantine.tableOf(d);
+      // Also when a flow recorded one without the dataset's expectations asking (AUTO CDC's NULL sequences).
+      Optional<String> quarantine = Quarantine.tableOf(d).or(() -> Optional.of(Quarantine.nameOf(d)));
       RowType qschema = quarantine.map(q -> planned.schemas().get(q)).orElse(null);
       if (qschema != null && (!d.kind().isPersisted() || selection.update().contains(d.name()))) {
         TableSetup.prepareQuarantine(ctx, d, quarantine.get(), qschema, selection.reset().contains(d.name()), problems);

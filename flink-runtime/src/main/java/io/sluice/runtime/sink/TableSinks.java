@@ -69,12 +69,21 @@ public final class TableSinks {
    */
   public DataStreamSink<?> writeLateRows(DataStream<RowData> rows, FlowPlan plan, String table, RowType schema,
       java.util.Optional<io.sluice.connectors.progress.PublishGate> gate) {
+    return writeRejected(rows, plan, table, schema, gate, "late");
+  }
+
+  /**
+   * Appends rows a flow took out before its query or its target (late rows, change events without
+   * a sequence) to a quarantine table, with their own transaction ids and UIDs ({@code what}).
+   */
+  public DataStreamSink<?> writeRejected(DataStream<RowData> rows, FlowPlan plan, String table, RowType schema,
+      java.util.Optional<io.sluice.connectors.progress.PublishGate> gate, String what) {
     DeltaSink.Builder builder = DeltaSink.builder(StorageLayout.uri(ctx.layout().table(table)), schema);
     gate.ifPresent(builder::publishGate);
     return builder
         .mode(WriteMode.APPEND)
-        .applicationId(ctx.applicationId(plan.name(), plan.lineage()) + "/late")
-        .uidPrefix(Uids.sink(plan.name(), table) + "/late")
+        .applicationId(ctx.applicationId(plan.name(), plan.lineage()) + "/" + what)
+        .uidPrefix(Uids.sink(plan.name(), table) + "/" + what)
         .build(rows);
   }
 

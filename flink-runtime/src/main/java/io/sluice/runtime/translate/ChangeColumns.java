@@ -23,7 +23,8 @@ import org.apache.flink.table.types.logical.RowType;
  * type 2 (the sequence's type, or a ROW of a struct sequence's fields). Every mistake is a problem
  * at the flow.
  */
-record ChangeColumns(int[] keyFields, LogicalType[] keyTypes, ChangeLayout layout, RowType target) {
+record ChangeColumns(int[] keyFields, LogicalType[] keyTypes, ChangeLayout layout, RowType target,
+    int[] sourceFields, RowType source) {
   /** DLT's table property for how long SCD type 1 keeps a deleted key's tombstone. */
   static final String TOMBSTONE_RETENTION = "pipelines.cdc.tombstoneGCThresholdInSeconds";
   static final Duration DEFAULT_RETENTION = Duration.ofDays(2);
@@ -80,7 +81,11 @@ record ChangeColumns(int[] keyFields, LogicalType[] keyTypes, ChangeLayout layou
     LogicalType[] keyTypes = java.util.Arrays.stream(keys).mapToObj(query::getTypeAt).toArray(LogicalType[]::new);
     ChangeLayout layout = new ChangeLayout(valueFields, valueTypes, sequence, sequenceTypes, delete,
         spec.ignoreNullUpdates(), spec.scdType(), tracked, retention(plan).toMillis());
-    return Optional.of(new ChangeColumns(keys, keyTypes, layout, target(spec, query, valueFields, sequenceTypes)));
+    int[] sourceFields = source.stream().mapToInt(names::indexOf).toArray();
+    RowType sourceType = new RowType(java.util.Arrays.stream(sourceFields)
+        .mapToObj(f -> query.getFields().get(f)).toList());
+    return Optional.of(new ChangeColumns(keys, keyTypes, layout, target(spec, query, valueFields, sequenceTypes),
+        sourceFields, sourceType));
   }
 
   private static RowType target(ChangeSpec spec, RowType query, int[] valueFields, LogicalType[] sequenceTypes) {

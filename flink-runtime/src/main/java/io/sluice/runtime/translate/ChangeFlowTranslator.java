@@ -6,6 +6,7 @@ import io.sluice.core.problem.ErrorCode;
 import io.sluice.core.problem.Problem;
 import io.sluice.runtime.cdc.ChangeApplier;
 import io.sluice.runtime.cdc.ChangeKeys;
+import io.sluice.runtime.cdc.NullSequences;
 import io.sluice.runtime.plan.FlowPlan;
 import io.sluice.connectors.delta.WriteMode;
 import java.nio.file.Path;
@@ -50,6 +51,9 @@ final class ChangeFlowTranslator implements FlowTranslator {
     }
     ChangeColumns c = columns.get();
     ctx.recordSchema(plan.target().name(), c.target());
+    String quarantine = io.sluice.core.model.Quarantine.nameOf(plan.target());
+    RowType quarantineType = ctx.schema(quarantine).orElseGet(() -> QualityGate.quarantineSchema(c.source()));
+    ctx.recordSchema(quarantine, quarantineType);
     if (ctx.phase() != Phase.RUN) {
       return Optional.of(new TranslatedFlow(plan, Optional.empty(), c.target(), q.inputs(), List.of(),
           q.fingerprint(), Optional.empty(), List.of()));
@@ -62,12 +66,16 @@ final class ChangeFlowTranslator implements FlowTranslator {
       problems.add(PlannerErrors.toProblem(e, plan.flow().query().sql(), "flow '" + plan.name() + "'"));
       return Optional.empty();
     }
-    DataStream<RowData> changes = events
+    var gate = FlowJobs.gate(ctx, plan);
+    NullSequences.Split split = NullSequences.split(events, c.layout().sequenceFields(), c.sourceFields(),
+        c.source().getChildren().toArray(new org.apache.flink.table.types.logical.LogicalType[0]),
+        quarantineType, ctx.updateId(), plan.name(), plan.name() + "/cdc/null-sequences");
+    ctx.sinks().writeRejected(split.rejected(), plan, quarantine, quarantineType, gate, NullSequences.REASON);
+    DataStream<RowData> changes = split.events()
         .keyBy(ChangeKeys.keySelector(c.keyFields(), c.keyTypes()), ChangeKeys.keyType(c.keyTypes()))
         .process(new ChangeApplier(c.layout()), InternalTypeInfo.of(c.target()))
         .uid(plan.name() + "/cdc/" + Uids.fingerprint(String.join(",", spec.keys()), "scd" + spec.scdType()))
         .name("apply changes: " + plan.target().name());
-    var gate = FlowJobs.gate(ctx, plan);
     Transformation<?> sink = ctx.sinks().write(changes, plan, c.target(), WriteMode.SNAPSHOT, gate)
         .getTransformation();
     UidAssigner.assign(sink, plan.name(), q.fingerprint());
