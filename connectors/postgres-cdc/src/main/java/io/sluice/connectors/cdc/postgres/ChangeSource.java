@@ -1,0 +1,89 @@
+package io.sluice.connectors.cdc.postgres;
+
+import java.util.List;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.connector.source.Boundedness;
+import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.api.connector.source.SourceReader;
+import org.apache.flink.api.connector.source.SourceReaderContext;
+import org.apache.flink.api.connector.source.SplitEnumerator;
+import org.apache.flink.api.connector.source.SplitEnumeratorContext;
+import org.apache.flink.api.java.typeutils.ResultTypeQueryable;
+import org.apache.flink.cdc.connectors.base.source.assigner.state.PendingSplitsState;
+import org.apache.flink.cdc.connectors.base.source.meta.split.SourceSplitBase;
+import org.apache.flink.cdc.connectors.postgres.source.PostgresSourceBuilder.PostgresIncrementalSource;
+import org.apache.flink.core.io.SimpleVersionedSerializer;
+import org.apache.flink.table.data.RowData;
+
+/**
+ * Flink CDC's {@link PostgresIncrementalSource}, unchanged (splits, state and serializers are its
+ * own), except that its enumerator, when the job starts or restores, first makes sure the
+ * {@link Publication} covers the captured tables, and its readers first apply the {@link
+ * PasswordLogGuard}.
+ */
+final class ChangeSource implements Source<RowData, SourceSplitBase, PendingSplitsState>,
+    ResultTypeQueryable<RowData> {
+  private static final long serialVersionUID = 1L;
+
+  private final PostgresIncrementalSource<RowData> delegate;
+  private final PostgresEndpoint endpoint;
+  private final String publication;
+  private final List<TableName> tables;
+
+  ChangeSource(PostgresIncrementalSource<RowData> delegate, PostgresEndpoint endpoint,
+      String publication, List<TableName> tables) {
+    this.delegate = delegate;
+    this.endpoint = endpoint;
+    this.publication = publication;
+    this.tables = List.copyOf(tables);
+  }
+
+  @Override
+  public Boundedness getBoundedness() {
+    return delegate.getBoundedness();
+  }
+
+  @Override
+  public TypeInformation<RowData> getProducedType() {
+    return delegate.getProducedType();
+  }
+
+  @Override
+  @SuppressWarnings("unchecked") // Flink CDC's PostgresSourceReader extends a raw reader type
+  public SourceReader<RowData, SourceSplitBase> createReader(SourceReaderContext context)
+      throws Exception {
+    PasswordLogGuard.apply();
+    return delegate.createReader(context);
+  }
+
+  @Override
+  public SplitEnumerator<SourceSplitBase, PendingSplitsState> createEnumerator(
+      SplitEnumeratorContext<SourceSplitBase> context) throws Exception {
+    Publication.ensure(endpoint, publication, tables);
+    return delegate.createEnumerator(context);
+  }
+
+  @Override
+  public SplitEnumerator<SourceSplitBase, PendingSplitsState> restoreEnumerator(
+      SplitEnumeratorContext<SourceSplitBase> context, PendingSplitsState state)
+      throws Exception {
+    Publication.ensure(endpoint, publication, tables);
+    return delegate.restoreEnumerator(context, state);
+  }
+
+  @Override
+  public SimpleVersionedSerializer<SourceSplitBase> getSplitSerializer() {
+    return delegate.getSplitSerializer();
+  }
+
+  @Override
+  public SimpleVersionedSerializer<PendingSplitsState> getEnumeratorCheckpointSerializer() {
+    return delegate.getEnumeratorCheckpointSerializer();
+  }
+
+  @Override
+  public String toString() {
+    return "PostgresChangeSource[" + endpoint.describe() + ", tables=" + tables
+        + ", publication=" + publication + "]";
+  }
+}
