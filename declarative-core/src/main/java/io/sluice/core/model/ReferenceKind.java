@@ -11,5 +11,7 @@ public enum ReferenceKind {
   /** A qualified name such as {@code database.table}: a table published by another pipeline. */
   EXTERNAL_TABLE,
   /** Kafka topics read with {@code read_kafka(...)}. */
-  KAFKA
+  KAFKA,
+  /** A PostgreSQL table's changes read with {@code read_postgres(...)}. */
+  POSTGRES
 }

@@ -15,6 +15,8 @@ import java.util.Map;
 final class KafkaCallParser {
   /** The options that name what is read, in the order the reference's name is taken from them. */
   private static final List<String> SUBSCRIPTIONS = List.of("subscribe", "subscribepattern", "assign");
+  /** What names the table of {@code read_postgres(...)}, which takes its arguments the same way. */
+  private static final List<String> TABLES = List.of("table");
 
   /**
    * @param name the topics, pattern or partitions subscribed to, as written ({@code ""} if none)
@@ -27,13 +29,23 @@ final class KafkaCallParser {
 
   /** Parses the call whose name is at {@code at}; the caller checked that {@code (} follows. */
   static KafkaCall parse(ParseContext context, List<Token> tokens, int at) {
+    return parse(context, tokens, at, SUBSCRIPTIONS);
+  }
+
+  /** {@code read_postgres(hostname => ..., table => 'public.orders', ...)}: named by its table. */
+  static KafkaCall parsePostgres(ParseContext context, List<Token> tokens, int at) {
+    return parse(context, tokens, at, TABLES);
+  }
+
+  private static KafkaCall parse(ParseContext context, List<Token> tokens, int at, List<String> nameKeys) {
+    String function = tokens.get(at).text().toLowerCase(Locale.ROOT);
     int close = Parens.close(tokens, at + 1);
     if (close < 0) {
-      throw new TokenCursor(context, tokens, tokens.get(tokens.size() - 1).end(), "read_kafka")
+      throw new TokenCursor(context, tokens, tokens.get(tokens.size() - 1).end(), function)
           .failureAt(tokens.get(at + 1), "expected ')' to close the argument list");
     }
     TokenCursor c = new TokenCursor(
-        context, tokens.subList(at, close + 1), tokens.get(close).end(), "read_kafka(...)");
+        context, tokens.subList(at, close + 1), tokens.get(close).end(), function + "(...)");
     c.next();
     c.expectSymbol("(", "'('");
     Map<String, String> options = new LinkedHashMap<>();
@@ -43,7 +55,7 @@ final class KafkaCallParser {
       } while (c.acceptSymbol(","));
     }
     c.expectSymbol(")", "')' or ', name => value'");
-    return new KafkaCall(name(options), options, close + 1);
+    return new KafkaCall(name(options, nameKeys), options, close + 1);
   }
 
   private static void namedOption(TokenCursor c, Map<String, String> options) {
@@ -61,7 +73,7 @@ final class KafkaCallParser {
       throw c.failure("a named argument such as subscribe => 'orders'");
     }
     if (!c.atSymbol("=>")) {
-      throw c.failure("'=>' after " + name + " (read_kafka takes named arguments only)");
+      throw c.failure("'=>' after " + name + " (named arguments only)");
     }
     c.next();
     String key = name.toString();
@@ -73,8 +85,8 @@ final class KafkaCallParser {
     options.put(key, OptionValues.read(c, "argument " + key));
   }
 
-  private static String name(Map<String, String> options) {
-    for (String subscription : SUBSCRIPTIONS) {
+  private static String name(Map<String, String> options, List<String> nameKeys) {
+    for (String subscription : nameKeys) {
       for (Map.Entry<String, String> e : options.entrySet()) {
         if (e.getKey().toLowerCase(Locale.ROOT).equals(subscription)) {
           return e.getValue();

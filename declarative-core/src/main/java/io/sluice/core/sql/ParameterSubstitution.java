@@ -11,6 +11,10 @@ import java.util.TreeSet;
  * Replaces {@code ${key}} with the pipeline configuration's value, anywhere in the file (string
  * literals included), before the SQL is tokenized. Substituted characters map to the {@code $}.
  *
+ * <p>{@code ${env:NAME}} and {@code ${file:PATH}} are secrets: they stay as written, and the
+ * connector that uses them reads the environment variable or the file when it connects, so their
+ * values never reach the definition, the event log or a message.
+ *
  * <p>An unknown key is an error, except inside a comment (notebook exports carry markdown and
  * Python cells as comments); the text is then left as written.
  */
@@ -60,6 +64,9 @@ final class ParameterSubstitution {
       return start + 2;
     }
     String key = s.substring(start + 2, close).strip();
+    if (key.startsWith("env:") || key.startsWith("file:")) {
+      return close + 1; // a secret: resolved by the connector when it connects, never in the text
+    }
     String value = configuration.get(key);
     if (value != null) {
       out.append(source, copied, start).insert(value, start);

@@ -29,7 +29,9 @@ final class Placeholders {
           ReferenceKind.EXTERNAL_TABLE,
           "__ext_",
           ReferenceKind.KAFKA,
-          "__kafka_");
+          "__kafka_",
+          ReferenceKind.POSTGRES,
+          "__pg_");
 
   private final ParseContext context;
   private final Set<String> streamed = new HashSet<>();

@@ -137,7 +137,7 @@ final class ReferenceScanner {
         Token at = inner == null ? tokens.get(i + 2) : tokens.get(inner.next());
         throw query.failureAt(
             at,
-            "expected a dataset name, read_files(...) or read_kafka(...) inside STREAM(...), found "
+            "expected a dataset name, read_files(...), read_kafka(...) or read_postgres(...) inside STREAM(...), found "
                 + TokenCursor.found(at));
       }
       addSite(new Found(inner.source(), close + 1, true), true, stream.start());
@@ -190,6 +190,11 @@ final class ReferenceScanner {
       KafkaCallParser.KafkaCall call = KafkaCallParser.parse(query.context(), tokens, i);
       TableSource kafka = new TableSource(ReferenceKind.KAFKA, call.name(), call.options(), null, t);
       return new Found(kafka, call.end(), false);
+    }
+    if (t.isWord("READ_POSTGRES") && symbolAt(i + 1, "(")) {
+      KafkaCallParser.KafkaCall call = KafkaCallParser.parsePostgres(query.context(), tokens, i);
+      TableSource pg = new TableSource(ReferenceKind.POSTGRES, call.name(), call.options(), null, t);
+      return new Found(pg, call.end(), false);
     }
     if (!t.isName()) {
       return null;

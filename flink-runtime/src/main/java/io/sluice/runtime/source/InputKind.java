@@ -5,5 +5,7 @@ public enum InputKind {
   FILES,
   DELTA,
   ICEBERG,
-  KAFKA
+  KAFKA,
+  /** A PostgreSQL table's changes (continuous runs). */
+  POSTGRES
 }

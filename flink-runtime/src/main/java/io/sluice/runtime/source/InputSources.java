@@ -33,6 +33,7 @@ public final class InputSources {
       case DELTA -> DeltaInputs.source(input, marker);
       case ICEBERG -> IcebergInputs.source(input, marker);
       case KAFKA -> KafkaInputs.source(input, marker);
+      case POSTGRES -> PostgresInputs.source(input);
     };
     return env.fromSource(source, WatermarkStrategy.noWatermarks(), "source: " + input.key(),
             InternalTypeInfo.of(input.schema()))

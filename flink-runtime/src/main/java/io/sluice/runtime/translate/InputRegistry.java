@@ -231,6 +231,9 @@ final class InputRegistry {
           return published(ref);
         case KAFKA:
           return Optional.of(io.sluice.runtime.source.KafkaInputs.resolve(ref, flow, fenv.bounded));
+        case POSTGRES:
+          return Optional.of(io.sluice.runtime.source.PostgresInputs.resolve(ref, ctx.spec().name(), flow,
+              fenv.bounded, ctx.continuous()));
         default:
           throw new IllegalStateException("Unknown reference kind " + ref.kind());
       }

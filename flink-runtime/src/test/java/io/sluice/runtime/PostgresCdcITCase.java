@@ -1,0 +1,149 @@
+package io.sluice.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sluice.runtime.exec.UpdateListener;
+import io.sluice.runtime.exec.UpdateResult;
+import io.sluice.runtime.plan.RunOptions;
+import io.sluice.testing.Eventually;
+import io.sluice.testing.postgres.EmbeddedPostgres;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * End to end on a real PostgreSQL with logical replication: a continuous pipeline captures two
+ * tables with read_postgres (the password from a secret file) while the test inserts, updates and
+ * deletes; AUTO CDC keeps an SCD type 1 copy of each table and the SCD type 2 history of one.
+ * After the writes stop and the pipeline catches up, the copies equal the source tables and the
+ * history holds every version; the pipeline is stopped and started again in the middle.
+ */
+class PostgresCdcITCase {
+  @RegisterExtension static final SharedCluster CLUSTER = new SharedCluster(12);
+  static final Duration WITHIN = Duration.ofMinutes(2);
+  private static EmbeddedPostgres pg;
+
+  @TempDir Path dir;
+
+  @BeforeAll
+  static void startPostgres() {
+    pg = new EmbeddedPostgres().start();
+  }
+
+  @AfterAll
+  static void stopPostgres() {
+    pg.close();
+  }
+
+  @Test
+  void continuousCaptureOfTwoTablesIntoScd1AndScd2AcrossARestart() throws Exception {
+    pg.execute(
+        "CREATE TABLE customers (id INT PRIMARY KEY, name TEXT, city TEXT)",
+        "CREATE TABLE orders (id BIGINT PRIMARY KEY, customer INT, amount NUMERIC(10,2))",
+        "INSERT INTO customers VALUES (1, 'Ada', 'Lyon'), (2, 'Bo', 'Porto'), (3, 'Cy', 'Gent')",
+        "INSERT INTO orders VALUES (10, 1, 5.50), (11, 2, 7.25)");
+    Path secret = dir.resolve("pg-password");
+    Files.writeString(secret, pg.password() + "\n");
+    PipelineFixture p = CLUSTER.empty(dir.resolve("pg"));
+    p.write("pipeline.yaml", "name: pg\nmode: continuous\ncheckpoints: {interval: 500ms}\n"
+        + "configuration: {host: \"" + pg.host() + "\", port: \"" + pg.port() + "\", db: \"" + pg.database()
+        + "\", user: \"" + pg.user() + "\"}\n");
+    p.write("p.sql", """
+        CREATE STREAMING TABLE customers_changes AS SELECT * FROM STREAM read_postgres(
+          hostname => '${host}', port => '${port}', database => '${db}', table => 'public.customers',
+          username => '${user}', password => '${file:SECRET}');
+        CREATE STREAMING TABLE orders_changes AS SELECT * FROM STREAM read_postgres(
+          hostname => '${host}', port => '${port}', database => '${db}', table => 'public.orders',
+          username => '${user}', password => '${file:SECRET}');
+
+        CREATE STREAMING TABLE customers;
+        AUTO CDC INTO customers FROM STREAM(customers_changes) KEYS (id)
+          APPLY AS DELETE WHEN _op = 'DELETE' SEQUENCE BY _lsn
+          COLUMNS * EXCEPT (_op, _lsn, _commit_ts, _table);
+
+        CREATE STREAMING TABLE customers_history;
+        AUTO CDC INTO customers_history FROM STREAM(customers_changes) KEYS (id)
+          APPLY AS DELETE WHEN _op = 'DELETE' SEQUENCE BY _lsn
+          COLUMNS * EXCEPT (_op, _lsn, _commit_ts, _table) STORED AS SCD TYPE 2;
+
+        CREATE STREAMING TABLE orders;
+        AUTO CDC INTO orders FROM STREAM(orders_changes) KEYS (id)
+          APPLY AS DELETE WHEN _op = 'DELETE' SEQUENCE BY _lsn
+          COLUMNS * EXCEPT (_op, _lsn, _commit_ts, _table);
+        """.replace("SECRET", secret.toString()));
+
+    PipelineFixture.Continuous run = p.startContinuous(RunOptions.ALL, UpdateListener.NONE);
+    awaitCopies(p, "the initial snapshot");
+    pg.execute(
+        "UPDATE customers SET city = 'Brno' WHERE id = 1",
+        "INSERT INTO customers VALUES (4, 'Di', 'Cork')",
+        "DELETE FROM customers WHERE id = 2",
+        "UPDATE orders SET amount = 9.99 WHERE id = 10",
+        "INSERT INTO orders VALUES (12, 4, 1.00)");
+    awaitCopies(p, "the first changes");
+    UpdateResult stopped = run.stop();
+    assertThat(stopped.state()).as(stopped.toString()).isEqualTo("CANCELED");
+
+    pg.execute( // while the pipeline is stopped
+        "UPDATE customers SET city = 'Turku' WHERE id = 1",
+        "DELETE FROM orders WHERE id = 11",
+        "INSERT INTO customers VALUES (2, 'Bo', 'Lisbon')");
+    PipelineFixture.Continuous again = p.startContinuous(RunOptions.ALL, UpdateListener.NONE);
+    pg.execute("UPDATE customers SET name = 'Cyd' WHERE id = 3", "UPDATE orders SET customer = 3 WHERE id = 12");
+    awaitCopies(p, "every change, after the restart");
+    assertThat(again.stop().succeeded()).isTrue();
+
+    assertThat(history(p)).as("every version of every customer").containsExactlyInAnyOrder(
+        "1 Ada Lyon open=false", "1 Ada Brno open=false", "1 Ada Turku open=true",
+        "2 Bo Porto open=false", "2 Bo Lisbon open=true",
+        "3 Cy Gent open=false", "3 Cyd Gent open=true",
+        "4 Di Cork open=true");
+  }
+
+  private static void awaitCopies(PipelineFixture p, String what) {
+    Eventually.until(WITHIN, "customers equals the source table after " + what,
+        () -> copy(p, "customers"), c -> c.equals(source("SELECT id, name, city FROM customers")));
+    Eventually.until(WITHIN, "orders equals the source table after " + what,
+        () -> copy(p, "orders"), c -> c.equals(source("SELECT id, customer, amount FROM orders")));
+  }
+
+  /** key -> the other columns, as text. */
+  private static Map<String, String> source(String sql) {
+    Map<String, String> out = new TreeMap<>();
+    for (List<Object> row : pg.query(sql)) {
+      out.put(String.valueOf(row.get(0)), row.subList(1, row.size()).stream().map(PostgresCdcITCase::text)
+          .collect(Collectors.joining(" ")));
+    }
+    return out;
+  }
+
+  private static Map<String, String> copy(PipelineFixture p, String table) {
+    Map<String, String> out = new TreeMap<>();
+    for (Map<String, Object> r : p.table(table).rows()) {
+      List<Object> values = new ArrayList<>(r.values());
+      out.put(String.valueOf(values.get(0)), values.subList(1, values.size()).stream()
+          .map(PostgresCdcITCase::text).collect(Collectors.joining(" ")));
+    }
+    return out;
+  }
+
+  private static String text(Object v) {
+    return v instanceof java.math.BigDecimal d ? d.stripTrailingZeros().toPlainString() : String.valueOf(v);
+  }
+
+  private static List<String> history(PipelineFixture p) {
+    return p.table("customers_history").rows().stream()
+        .map(r -> r.get("id") + " " + r.get("name") + " " + r.get("city") + " open=" + (r.get("__END_AT") == null))
+        .toList();
+  }
+}
