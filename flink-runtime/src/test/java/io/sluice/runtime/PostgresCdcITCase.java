@@ -37,7 +37,7 @@ class PostgresCdcITCase {
 
   @BeforeAll
   static void startPostgres() {
-    pg = new EmbeddedPostgres().start();
+    pg = new EmbeddedPostgres("sluice", "sluice", "pw-7f3a9c1e", 10).start();
   }
 
   @AfterAll
@@ -103,6 +103,13 @@ class PostgresCdcITCase {
     awaitCopies(p, "every change, after the restart");
     assertThat(again.stop().succeeded()).isTrue();
 
+    try (var files = Files.walk(p.folder.resolve("storage/system"))) {
+      for (Path f : files.filter(Files::isRegularFile).filter(f -> f.toString().endsWith(".json")
+          || f.toString().endsWith(".jsonl")).toList()) {
+        assertThat(Files.readString(f)).as("the password is in no event or state file: " + f)
+            .doesNotContain(pg.password());
+      }
+    }
     assertThat(history(p)).as("every version of every customer").containsExactlyInAnyOrder(
         "1 Ada Lyon open=false", "1 Ada Brno open=false", "1 Ada Turku open=true",
         "2 Bo Porto open=false", "2 Bo Lisbon open=true",

@@ -15,6 +15,22 @@ class ParameterSubstitutionTest {
       Map.of("catalog", "main", "root", "/mnt/in", "n", "10");
 
   @Test
+  void leavesSecretsAsWrittenForTheConnectorToResolve() {
+    Parsed parsed = Parsed.sql("CREATE STREAMING TABLE t AS SELECT * FROM STREAM read_postgres("
+        + "hostname => '${root}', table => 'public.t', username => 'u', password => '${env:PG_PASSWORD}',"
+        + " slotName => '${file:/run/secrets/slot}');", CONF);
+
+    assertThat(parsed.problems()).isEmpty();
+    assertThat(parsed.flow("t").query().references()).singleElement().satisfies(r -> {
+      assertThat(r.kind()).isEqualTo(io.sluice.core.model.ReferenceKind.POSTGRES);
+      assertThat(r.name()).isEqualTo("public.t");
+      assertThat(r.options()).containsEntry("hostname", "/mnt/in")
+          .containsEntry("password", "${env:PG_PASSWORD}")
+          .containsEntry("slotName", "${file:/run/secrets/slot}");
+    });
+  }
+
+  @Test
   void substitutesEverywhereIncludingStrings() {
     Parsed parsed =
         Parsed.sql(

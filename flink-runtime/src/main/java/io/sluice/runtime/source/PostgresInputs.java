@@ -81,12 +81,12 @@ public final class PostgresInputs {
             + ". Add " + required.replace("-name", "").replace("table", "table => 'schema.table'") + " => ...");
       }
     }
-    options.putIfAbsent("slot.name", slot(pipeline, flow, ref.name()));
+    options.putIfAbsent("slot.name", slotName(pipeline, flow, ref.name()));
     return options;
   }
 
   /** A valid, stable slot name: lower-case letters, digits and underscores, at most 63 characters. */
-  private static String slot(String pipeline, String flow, String table) {
+  static String slotName(String pipeline, String flow, String table) {
     String name = ("sluice_" + pipeline + "_" + flow).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
     String hash = Uids.fingerprint(pipeline, flow, table).substring(0, 8);
     return (name.length() > 54 ? name.substring(0, 54) : name) + "_" + hash;
