@@ -28,20 +28,7 @@ class CdcSparkITCase {
   static void setUp() {
     Path repoRoot = Path.of(System.getProperty("sluice.repo.root", "..")).toAbsolutePath().normalize();
     cli = new SluiceCli(repoRoot, System.getProperty("sluice.version", "0.1.0-SNAPSHOT"), tmp, Duration.ofMinutes(4));
-    spark = SparkSession.builder()
-        .master("local[2]")
-        .appName("sluice-cdc-interop")
-        .config("spark.ui.enabled", "false")
-        .config("spark.driver.host", "127.0.0.1")
-        .config("spark.driver.bindAddress", "127.0.0.1")
-        .config("spark.sql.shuffle.partitions", "2")
-        .config("spark.sql.warehouse.dir", tmp.resolve("spark-warehouse").toString())
-        .config("spark.sql.session.timeZone", "UTC")
-        .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
-        .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
-        .config("spark.databricks.delta.checksum.mismatch.fatal", "true")
-        .config("spark.databricks.delta.snapshotPartitions", "2")
-        .getOrCreate();
+    spark = LocalSpark.start("sluice-cdc-interop", tmp);
   }
 
   @AfterAll
