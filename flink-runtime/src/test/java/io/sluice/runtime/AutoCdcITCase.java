@@ -151,6 +151,34 @@ class AutoCdcITCase {
   }
 
   @Test
+  void debeziumJsonChangeFilesFeedAutoCdc() {
+    PipelineFixture p = CLUSTER.empty(dir.resolve("debezium"));
+    p.write("pipeline.yaml", "name: debezium\n");
+    p.write("p.sql", """
+        CREATE STREAMING TABLE users_changes AS
+        SELECT COALESCE(after.id, before.id) AS id, after.name AS name, op, source.lsn AS lsn
+        FROM STREAM read_files('cdc', format => 'json', schema =>
+          'before ROW<id INT, name STRING>, after ROW<id INT, name STRING>, op STRING,
+           source ROW<lsn BIGINT>');
+        CREATE STREAMING TABLE users;
+        AUTO CDC INTO users FROM STREAM(users_changes) KEYS (id)
+          APPLY AS DELETE WHEN op = 'd' SEQUENCE BY lsn COLUMNS * EXCEPT (op, lsn);
+        """);
+    p.write("cdc/1.json", """
+        {"before": null, "after": {"id": 1, "name": "ann"}, "op": "r", "source": {"lsn": 10}}
+        {"before": null, "after": {"id": 2, "name": "bob"}, "op": "c", "source": {"lsn": 20}}
+        {"before": {"id": 1, "name": "ann"}, "after": {"id": 1, "name": "anne"}, "op": "u", "source": {"lsn": 30}}
+        {"before": {"id": 2, "name": "bob"}, "after": null, "op": "d", "source": {"lsn": 40}}
+        {"before": null, "after": {"id": 3, "name": "cy"}, "op": "c", "source": {"lsn": 50}}
+        """);
+    UpdateResult r = p.run();
+    assertThat(r.succeeded()).as(r.toString()).isTrue();
+
+    assertThat(p.table("users").rows().stream().map(row -> row.get("id") + " " + row.get("name")).sorted()
+        .toList()).containsExactly("1 anne", "3 cy");
+  }
+
+  @Test
   void continuousRunsApplyChangesAsFilesArriveAndResumeAfterAStop() throws Exception {
     PipelineFixture p = CLUSTER.empty(dir.resolve("live"));
     p.write("pipeline.yaml", "name: live\ncheckpoints: {interval: 300ms}\n");
