@@ -13,9 +13,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -28,19 +27,11 @@ class KafkaKillAndResumeITCase {
   static final Duration WITHIN = Duration.ofMinutes(2);
   static final int BATCH = 300;
   private static final Pattern ID = Pattern.compile("\"id\":(\\d+)");
-  private static EmbeddedKafka kafka;
+  @RegisterExtension static final EmbeddedKafka kafka = new EmbeddedKafka();
 
   @TempDir Path dir;
 
-  @BeforeAll
-  static void startKafka() {
-    kafka = new EmbeddedKafka().start();
-  }
 
-  @AfterAll
-  static void stopKafka() {
-    kafka.close();
-  }
 
   @Test
   void killedContinuousRunsResumeFromTheirLastCheckpointWithoutLossOrDuplicates() throws Exception {

@@ -20,8 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.LongStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,19 +37,11 @@ class ExactlyOnceITCase {
   static final Duration WITHIN = Duration.ofMinutes(2);
   static final int RECORDS = 3000;
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static EmbeddedKafka kafka;
+  @RegisterExtension static final EmbeddedKafka kafka = new EmbeddedKafka();
 
   @TempDir Path dir;
 
-  @BeforeAll
-  static void startKafka() {
-    kafka = new EmbeddedKafka().start();
-  }
 
-  @AfterAll
-  static void stopKafka() {
-    kafka.close();
-  }
 
   @Test
   void everyRecordExactlyOnceAcrossTaskFailuresAndAStopAndStart() throws Exception {

@@ -18,8 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,19 +32,11 @@ class KafkaPipelineITCase {
   @RegisterExtension static final SharedCluster CLUSTER = new SharedCluster(6);
   static final Duration WITHIN = Duration.ofSeconds(90);
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static EmbeddedKafka kafka;
+  @RegisterExtension static final EmbeddedKafka kafka = new EmbeddedKafka();
 
   @TempDir Path dir;
 
-  @BeforeAll
-  static void startKafka() {
-    kafka = new EmbeddedKafka().start();
-  }
 
-  @AfterAll
-  static void stopKafka() {
-    kafka.close();
-  }
 
   private PipelineFixture pipeline(String name, String checkpoints, String sql) {
     PipelineFixture p = CLUSTER.empty(dir.resolve(name));

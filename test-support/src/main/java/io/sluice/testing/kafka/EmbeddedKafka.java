@@ -30,8 +30,12 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  *
  * <p>{@link #consumeAll} is an independent reader for assertions: a plain Kafka consumer with no
  * group, reading every partition from the beginning to its end offset at the time of the call.
+ *
+ * <p>In a test class: {@code @RegisterExtension static final EmbeddedKafka kafka = new
+ * EmbeddedKafka();} starts it before the class's tests and stops it after them.
  */
-public final class EmbeddedKafka implements AutoCloseable {
+public final class EmbeddedKafka implements AutoCloseable, org.junit.jupiter.api.extension.BeforeAllCallback,
+    org.junit.jupiter.api.extension.AfterAllCallback {
   /** The broker's transaction.max.timeout.ms (Kafka's default): producers must stay below. */
   public static final Duration MAX_TRANSACTION_TIMEOUT = Duration.ofMinutes(15);
 
@@ -71,6 +75,16 @@ public final class EmbeddedKafka implements AutoCloseable {
     props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
     admin = Admin.create(props);
     return this;
+  }
+
+  @Override
+  public void beforeAll(org.junit.jupiter.api.extension.ExtensionContext context) {
+    start();
+  }
+
+  @Override
+  public void afterAll(org.junit.jupiter.api.extension.ExtensionContext context) {
+    close();
   }
 
   /** The broker's address for clients, as {@code host:port}. */

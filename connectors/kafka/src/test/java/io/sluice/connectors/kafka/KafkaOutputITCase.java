@@ -33,8 +33,6 @@ import org.apache.flink.table.runtime.typeutils.InternalTypeInfo;
 import org.apache.flink.table.types.logical.RowType;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -54,17 +52,9 @@ class KafkaOutputITCase {
           .setNumberSlotsPerTaskManager(2)
           .build());
 
-  private static EmbeddedKafka kafka;
+  @RegisterExtension static final EmbeddedKafka kafka = new EmbeddedKafka();
 
-  @BeforeAll
-  static void startKafka() {
-    kafka = new EmbeddedKafka().start();
-  }
 
-  @AfterAll
-  static void stopKafka() {
-    kafka.close();
-  }
 
   @Test
   void writesEveryRowExactlyOnceAcrossAFailure() throws Exception {

@@ -30,10 +30,9 @@ import org.apache.flink.table.data.RowData;
 import org.apache.flink.test.junit5.InjectMiniCluster;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -54,20 +53,12 @@ class KafkaSourceITCase {
           .setNumberSlotsPerTaskManager(2)
           .build());
 
-  private static EmbeddedKafka kafka;
+  @RegisterExtension static final EmbeddedKafka kafka = new EmbeddedKafka();
 
   @TempDir Path dir;
   private MiniCluster cluster;
 
-  @BeforeAll
-  static void startKafka() {
-    kafka = new EmbeddedKafka().start();
-  }
 
-  @AfterAll
-  static void stopKafka() {
-    kafka.close();
-  }
 
   @BeforeEach
   void setUp(@InjectMiniCluster MiniCluster miniCluster) {
