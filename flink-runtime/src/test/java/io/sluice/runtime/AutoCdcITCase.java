@@ -151,6 +151,46 @@ class AutoCdcITCase {
   }
 
   @Test
+  void applyAsTruncateWhenEmptiesTheTargetAsOfItsSequenceAcrossRuns() {
+    PipelineFixture p = CLUSTER.empty(dir.resolve("truncate"));
+    p.write("pipeline.yaml", "name: truncating\n");
+    p.write("p.sql", """
+        CREATE STREAMING TABLE changes AS SELECT * FROM STREAM read_files('cdc', format => 'json',
+          schema => 'id INT, name STRING, op STRING, seq BIGINT');
+        CREATE STREAMING TABLE users;
+        AUTO CDC INTO users FROM STREAM(changes) KEYS (id)
+          APPLY AS DELETE WHEN op = 'DELETE' APPLY AS TRUNCATE WHEN op = 'TRUNCATE'
+          SEQUENCE BY seq COLUMNS * EXCEPT (op, seq) STORED AS SCD TYPE 1;
+        """);
+    // 1, 2, 3 before the truncate at 10; 4 after it (delivered before it); 2 again, older: ignored
+    p.write("cdc/1.json", """
+        {"id": 1, "name": "ann", "op": "INSERT", "seq": 1}
+        {"id": 2, "name": "bob", "op": "INSERT", "seq": 2}
+        {"id": 4, "name": "dee", "op": "INSERT", "seq": 11}
+        {"id": 3, "name": "cy", "op": "INSERT", "seq": 3}
+        {"id": null, "name": null, "op": "TRUNCATE", "seq": 10}
+        {"id": 2, "name": "bobby", "op": "UPDATE", "seq": 9}
+        """);
+    UpdateResult first = p.run();
+    assertThat(first.succeeded()).as(first.toString()).isTrue();
+    assertThat(names(p)).containsExactly("4 dee");
+
+    // the truncate is remembered by the next run: an event older than it is still ignored
+    p.write("cdc/2.json", """
+        {"id": 1, "name": "ann again", "op": "UPDATE", "seq": 8}
+        {"id": 5, "name": "eve", "op": "INSERT", "seq": 12}
+        {"id": 3, "name": "cy", "op": "INSERT", "seq": 13}
+        """);
+    UpdateResult second = p.run();
+    assertThat(second.succeeded()).as(second.toString()).isTrue();
+    assertThat(names(p)).containsExactly("3 cy", "4 dee", "5 eve");
+  }
+
+  private static List<String> names(PipelineFixture p) {
+    return p.table("users").rows().stream().map(row -> row.get("id") + " " + row.get("name")).sorted().toList();
+  }
+
+  @Test
   void debeziumJsonChangeFilesFeedAutoCdc() {
     PipelineFixture p = CLUSTER.empty(dir.resolve("debezium"));
     p.write("pipeline.yaml", "name: debezium\n");

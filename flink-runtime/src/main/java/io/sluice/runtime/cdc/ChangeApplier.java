@@ -49,10 +49,7 @@ public final class ChangeApplier extends KeyedProcessFunction<RowData, RowData, 
     super.open(openContext);
     RuntimeContext context = getRuntimeContext();
     events = new ChangeEvents(layout);
-    // getLongCounter adds the accumulator, or returns the one another applier in this task added
-    changes = new ChangeOut(context.getMetricGroup().counter(UPSERTED_METRIC),
-        context.getMetricGroup().counter(DELETED_METRIC), context.getLongCounter(UPSERTED_ACCUMULATOR),
-        context.getLongCounter(DELETED_ACCUMULATOR));
+    changes = ChangeOut.of(context);
     if (layout.scdType() == 1) {
       scd1 = new Scd1State(layout, context);
     } else if (layout.scdType() == 2) {

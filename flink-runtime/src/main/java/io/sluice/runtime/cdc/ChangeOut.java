@@ -26,6 +26,18 @@ final class ChangeOut {
     this.deletedTotal = deletedTotal;
   }
 
+  /**
+   * Counting into the task's metrics {@link ChangeApplier#UPSERTED_METRIC} and {@link
+   * ChangeApplier#DELETED_METRIC} and the job's accumulators (getLongCounter adds an accumulator,
+   * or returns the one another applier in this task added).
+   */
+  static ChangeOut of(org.apache.flink.api.common.functions.RuntimeContext context) {
+    return new ChangeOut(context.getMetricGroup().counter(ChangeApplier.UPSERTED_METRIC),
+        context.getMetricGroup().counter(ChangeApplier.DELETED_METRIC),
+        context.getLongCounter(ChangeApplier.UPSERTED_ACCUMULATOR),
+        context.getLongCounter(ChangeApplier.DELETED_ACCUMULATOR));
+  }
+
   /** Where the following changes go: the collector of the element being processed. */
   void into(Collector<RowData> collector) {
     out = collector;

@@ -69,6 +69,26 @@ final class Scd1State {
     row.update(next);
   }
 
+  /**
+   * APPLY AS TRUNCATE WHEN, for the current key: a row or tombstone whose sequence is at or before
+   * the truncate's is removed (a row emitted as DELETE), and the key's state dropped; later
+   * events of the key are kept. The caller keeps the truncate's sequence to ignore older events
+   * that arrive afterwards.
+   */
+  void truncate(RowData at, TimerService timers, ChangeOut out) throws Exception {
+    RowData latest = sequence.value();
+    if (latest == null || order.compare(latest, at) > 0) {
+      return;
+    }
+    RowData current = row.value();
+    if (current != null) {
+      out.delete(stored.read(current));
+    }
+    cancelExpiry(timers);
+    sequence.clear();
+    row.clear();
+  }
+
   /** Drops the key's tombstone if the timer firing at {@code time} is the one it set. */
   void expire(long time) throws Exception {
     Long at = expiry.value();

@@ -24,7 +24,7 @@ import org.apache.flink.table.types.logical.RowType;
  * at the flow.
  */
 record ChangeColumns(int[] keyFields, LogicalType[] keyTypes, ChangeLayout layout, RowType target,
-    int[] sourceFields, RowType source) {
+    int[] sourceFields, RowType source, int truncateField) {
   /** DLT's table property for how long SCD type 1 keeps a deleted key's tombstone. */
   static final String TOMBSTONE_RETENTION = "pipelines.cdc.tombstoneGCThresholdInSeconds";
   static final Duration DEFAULT_RETENTION = Duration.ofDays(2);
@@ -43,10 +43,14 @@ record ChangeColumns(int[] keyFields, LogicalType[] keyTypes, ChangeLayout layou
     }
     unknown(spec.columns(), source, "COLUMNS", plan, problems);
     unknown(spec.trackHistory(), source, "TRACK HISTORY ON", plan, problems);
-    if (spec.truncateWhen()) {
+    int truncate = names.indexOf(ChangeSpec.TRUNCATE);
+    if (truncate >= 0 && spec.scdType() != 1) {
       problems.add(Problem.error(ErrorCode.UNSUPPORTED_FEATURE, plan.flow().location(),
-          "Cannot apply the changes of flow '" + plan.name() + "': APPLY AS TRUNCATE WHEN is not supported yet",
-          "Leave the clause out; truncate the target with a full refresh."));
+          "Cannot apply the changes of flow '" + plan.name() + "': APPLY AS TRUNCATE WHEN applies to SCD type 1"
+              + " only (as in Databricks)", "Leave the clause out, or store the target AS SCD TYPE 1."));
+    } else if (truncate >= 0 && query.getTypeAt(truncate).getTypeRoot() != LogicalTypeRoot.BOOLEAN) {
+      problems.add(problem(plan, "APPLY AS TRUNCATE WHEN is not a condition (its type is "
+          + query.getTypeAt(truncate).asSummaryString() + ")", "Write a condition such as op = 'TRUNCATE'."));
     }
     int[] sequence = new int[spec.sequenceFields()];
     LogicalType[] sequenceTypes = new LogicalType[sequence.length];
@@ -85,7 +89,7 @@ record ChangeColumns(int[] keyFields, LogicalType[] keyTypes, ChangeLayout layou
     RowType sourceType = new RowType(java.util.Arrays.stream(sourceFields)
         .mapToObj(f -> query.getFields().get(f)).toList());
     return Optional.of(new ChangeColumns(keys, keyTypes, layout, target(spec, query, valueFields, sequenceTypes),
-        sourceFields, sourceType));
+        sourceFields, sourceType, truncate));
   }
 
   private static RowType target(ChangeSpec spec, RowType query, int[] valueFields, LogicalType[] sequenceTypes) {

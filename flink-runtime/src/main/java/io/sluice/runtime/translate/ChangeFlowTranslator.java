@@ -71,11 +71,13 @@ final class ChangeFlowTranslator implements FlowTranslator {
         c.source().getChildren().toArray(new org.apache.flink.table.types.logical.LogicalType[0]),
         quarantineType, ctx.updateId(), plan.name(), plan.name() + "/cdc/null-sequences");
     ctx.sinks().writeRejected(split.rejected(), plan, quarantine, quarantineType, gate, NullSequences.REASON);
-    DataStream<RowData> changes = split.events()
-        .keyBy(ChangeKeys.keySelector(c.keyFields(), c.keyTypes()), ChangeKeys.keyType(c.keyTypes()))
-        .process(new ChangeApplier(c.layout()), InternalTypeInfo.of(c.target()))
-        .uid(plan.name() + "/cdc/" + Uids.fingerprint(String.join(",", spec.keys()), "scd" + spec.scdType()))
-        .name("apply changes: " + plan.target().name());
+    String applierUid = plan.name() + "/cdc/" + Uids.fingerprint(String.join(",", spec.keys()), "scd" + spec.scdType());
+    DataStream<RowData> changes = c.truncateField() < 0
+        ? split.events()
+            .keyBy(ChangeKeys.keySelector(c.keyFields(), c.keyTypes()), ChangeKeys.keyType(c.keyTypes()))
+            .process(new ChangeApplier(c.layout()), InternalTypeInfo.of(c.target()))
+            .uid(applierUid).name("apply changes: " + plan.target().name())
+        : Truncates.apply(split.events(), c, applierUid, plan.name(), plan.target().name());
     Transformation<?> sink = ctx.sinks().write(changes, plan, c.target(), WriteMode.SNAPSHOT, gate)
         .getTransformation();
     UidAssigner.assign(sink, plan.name(), q.fingerprint());

@@ -155,7 +155,7 @@ final class Cdc {
    * Keeps the rows emitted as they are, as a chained operator receives them with object reuse, so
    * that a row sharing values with a reused input would show its corruption in the output.
    */
-  private static final class AsEmitted extends RowDataSerializer {
+  static final class AsEmitted extends RowDataSerializer {
     AsEmitted(LogicalType[] types) {
       super(types);
     }
