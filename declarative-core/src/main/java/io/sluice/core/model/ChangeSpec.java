@@ -16,6 +16,9 @@ import java.util.Objects;
  * @param columns which source columns the target keeps
  * @param scdType 1 (the latest row per key) or 2 (every version, with __START_AT and __END_AT)
  * @param trackHistory for type 2: the columns whose changes open a new version
+ * @param fromSnapshot {@code AUTO CDC ... FROM SNAPSHOT}: the source's rows are full snapshots of
+ *     the table, not change events; {@code __sluice_seq_0}, if there, is each row's snapshot
+ *     version (a versioned series), else every update reads one snapshot versioned by its time
  */
 public record ChangeSpec(
     List<String> keys,
@@ -25,7 +28,8 @@ public record ChangeSpec(
     boolean truncateWhen,
     ColumnSelection columns,
     int scdType,
-    ColumnSelection trackHistory) {
+    ColumnSelection trackHistory,
+    boolean fromSnapshot) {
   public static final String SEQUENCE_PREFIX = "__sluice_seq_";
   public static final String DELETE = "__sluice_delete";
   public static final String TRUNCATE = "__sluice_truncate";
@@ -36,10 +40,16 @@ public record ChangeSpec(
     keys = List.copyOf(keys);
     Objects.requireNonNull(columns, "columns");
     Objects.requireNonNull(trackHistory, "trackHistory");
-    if (keys.isEmpty() || sequenceFields < 1 || (scdType != 1 && scdType != 2)) {
+    if (keys.isEmpty() || sequenceFields < (fromSnapshot ? 0 : 1) || (scdType != 1 && scdType != 2)) {
       throw new IllegalArgumentException("Cannot define changes with keys " + keys + ", "
           + sequenceFields + " sequence fields and SCD type " + scdType);
     }
+  }
+
+  /** Change events (not snapshots) as the source. */
+  public ChangeSpec(List<String> keys, int sequenceFields, boolean ignoreNullUpdates, boolean deleteWhen,
+      boolean truncateWhen, ColumnSelection columns, int scdType, ColumnSelection trackHistory) {
+    this(keys, sequenceFields, ignoreNullUpdates, deleteWhen, truncateWhen, columns, scdType, trackHistory, false);
   }
 
   /** Whether a column of the query is one of the helper columns this spec added. */

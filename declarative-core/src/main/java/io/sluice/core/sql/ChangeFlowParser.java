@@ -11,12 +11,14 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code AUTO CDC INTO target FROM source KEYS (k, ...) [IGNORE NULL UPDATES] [APPLY AS DELETE
+ * {@code AUTO CDC INTO target FROM [SNAPSHOT] source KEYS (k, ...) [IGNORE NULL UPDATES] [APPLY AS DELETE
  * WHEN cond] [APPLY AS TRUNCATE WHEN cond] SEQUENCE BY expr [COLUMNS a, b | COLUMNS * EXCEPT (a,
  * b)] [STORED AS SCD TYPE 1 | 2] [TRACK HISTORY ON a, b | * EXCEPT (a, b)]}, and the older {@code
  * APPLY CHANGES INTO}, as a flow's body or a statement of its own. The clauses after KEYS may come
  * in any order, each once. The expressions become columns of the flow's query (see {@link
- * ChangeSpec}), so Flink checks them against the source.
+ * ChangeSpec}), so Flink checks them against the source. With {@code FROM SNAPSHOT} the source
+ * holds full snapshots: SEQUENCE BY, optional, is the snapshot version of a versioned series, and
+ * the change clauses (IGNORE NULL UPDATES, APPLY AS DELETE / TRUNCATE WHEN) do not apply.
  */
 final class ChangeFlowParser {
   private final TokenCursor c;
@@ -38,11 +40,15 @@ final class ChangeFlowParser {
     if (!c.acceptWords("AUTO", "CDC")) {
       c.expectWords("AUTO CDC or APPLY CHANGES", "APPLY", "CHANGES");
     }
-    rejectSnapshot();
+    if (c.atWords("FROM", "SNAPSHOT")) {
+      throw c.failure("INTO after AUTO CDC: write AUTO CDC INTO target FROM SNAPSHOT source KEYS (...)");
+    }
     c.expectWords("INTO after AUTO CDC", "INTO");
     DefinedName target = DefinedName.read(c, "the AUTO CDC target");
-    rejectSnapshot();
     c.expectWords("FROM and the source after the target", "FROM");
+    Token snapshotWord = c.peek();
+    boolean fromSnapshot = c.atWords("SNAPSHOT") && c.peek(1) != null && !c.peek(1).isWord("KEYS")
+        && c.acceptWords("SNAPSHOT");
     int sourceStart = c.position();
     skipExpression();
     if (c.position() == sourceStart) {
@@ -54,14 +60,16 @@ final class ChangeFlowParser {
     while (!c.atEnd()) {
       clause();
     }
-    if (clauses.sequence.isEmpty()) {
+    if (fromSnapshot) {
+      rejectChangeClauses(snapshotWord);
+    } else if (clauses.sequence.isEmpty()) {
       throw c.failureAt(lastToken(), "SEQUENCE BY is missing: add SEQUENCE BY a column (or"
           + " STRUCT(a, b)) that orders the changes of a key");
     }
-    Query query = query(sourceStart, sourceEnd);
+    Query query = query(fromSnapshot ? sourceStart - 2 : -1, sourceStart, sourceEnd);
     ChangeSpec spec = new ChangeSpec(keys, clauses.sequence.size(), clauses.ignoreNullUpdates,
         clauses.deleteWhen != null, clauses.truncateWhen != null, clauses.columns, clauses.scdType,
-        clauses.trackHistory);
+        clauses.trackHistory, fromSnapshot);
     DefinedName name = flowName.orElse(target);
     if (name.valid() && target.valid()) {
       out.add(new QueryFlow(name.name(), target.name(), query, false, false,
@@ -69,12 +77,14 @@ final class ChangeFlowParser {
     }
   }
 
-  private void rejectSnapshot() {
-    if (c.atWords("FROM", "SNAPSHOT")) {
-      throw new ParseFailure(io.sluice.core.problem.ErrorCode.UNSUPPORTED_FEATURE, c.locate(c.peek()),
-          "Cannot use AUTO CDC FROM SNAPSHOT yet: diffing snapshots arrives in a later release",
-          "Land the snapshots' changes as rows with an operation column and apply them with"
-              + " AUTO CDC INTO ... APPLY AS DELETE WHEN ...");
+  /** FROM SNAPSHOT sources hold rows, not changes: a missing key is the delete. */
+  private void rejectChangeClauses(Token snapshot) {
+    String why = " does not apply to AUTO CDC FROM SNAPSHOT: its source holds full snapshots, and a key"
+        + " missing from a snapshot is deleted";
+    if (clauses.ignoreNullUpdates || clauses.deleteWhen != null || clauses.truncateWhen != null) {
+      String clause = clauses.ignoreNullUpdates ? "IGNORE NULL UPDATES"
+          : clauses.deleteWhen != null ? "APPLY AS DELETE WHEN" : "APPLY AS TRUNCATE WHEN";
+      throw c.failureAt(snapshot, clause + why + "; remove the clause");
     }
   }
 
@@ -198,7 +208,7 @@ final class ChangeFlowParser {
   }
 
   /** {@code SELECT *, seq AS __sluice_seq_0, ..., (cond) AS __sluice_delete ... FROM source}. */
-  private Query query(int sourceStart, int sourceEnd) {
+  private Query query(int snapshotFrom, int sourceStart, int sourceEnd) {
     ChangeQueryText text = new ChangeQueryText(c);
     text.insert("SELECT *");
     for (int i = 0; i < clauses.sequence.size(); i++) {
@@ -217,7 +227,8 @@ final class ChangeFlowParser {
       text.insert(") AS `" + ChangeSpec.TRUNCATE + "`");
     }
     text.insert(" ");
-    List<Reference> references = text.source(sourceStart, sourceEnd);
+    List<Reference> references = snapshotFrom >= 0 ? text.snapshotSource(snapshotFrom, sourceStart, sourceEnd)
+        : text.source(sourceStart, sourceEnd);
     MappedText sql = text.build();
     return new Query(c.context().text().text().substring(c.tokens().get(0).start(),
         lastToken().end()), sql, references);

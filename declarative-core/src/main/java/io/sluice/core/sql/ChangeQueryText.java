@@ -2,6 +2,7 @@ package io.sluice.core.sql;
 
 import io.sluice.core.model.Reference;
 import io.sluice.core.text.MappedText;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -42,15 +43,30 @@ final class ChangeQueryText {
 
   /** {@code FROM} and the source, tokens {@code [start - 1, end)}; returns what it reads. */
   List<Reference> source(int start, int end) {
+    return source(tokens.subList(start - 1, end), start - 1, end);
+  }
+
+  /**
+   * {@code FROM SNAPSHOT} and the source: FROM is token {@code from}, the source tokens {@code
+   * [start, end)}; the query reads {@code FROM source}. Returns what it reads.
+   */
+  List<Reference> snapshotSource(int from, int start, int end) {
+    List<Token> read = new ArrayList<>();
+    read.add(tokens.get(from));
+    read.addAll(tokens.subList(start, end));
+    insert("FROM ");
+    return source(read, start, end);
+  }
+
+  private List<Reference> source(List<Token> read, int start, int end) {
     TextEdits edits = new TextEdits();
-    TokenCursor from = cursor(start - 1, end, "the AUTO CDC source");
+    TokenCursor from = new TokenCursor(context, read, tokens.get(end - 1).end(), "the AUTO CDC source");
     List<ReferenceSite> sites = new ReferenceScanner(from, edits).scan();
     if (sites.isEmpty()) {
-      throw statement.failureAt(tokens.get(start),
-          "the source after FROM is not a table; write FROM STREAM(source)");
+      throw statement.failureAt(read.get(1), "the source after FROM is not a table; write FROM STREAM(source)");
     }
     List<Reference> references = Placeholders.assign(context, sites, edits);
-    append(edits, start - 1, end);
+    append(edits, start, end);
     return references;
   }
 

@@ -77,4 +77,44 @@ class ChangeFlowParserTest {
 
     assertThat(parsed.where()).containsExactly("SQL_SYNTAX@1:57", "SQL_SYNTAX@2:74", "SQL_SYNTAX@3:93");
   }
+
+  @Test
+  void fromSnapshotReadsTheSourceAsIsWithAnOptionalVersion() {
+    Parsed parsed = Parsed.sql("""
+        CREATE STREAMING TABLE customers;
+        AUTO CDC INTO customers FROM SNAPSHOT crm.customers KEYS (id) STORED AS SCD TYPE 2;
+        CREATE STREAMING TABLE prices;
+        AUTO CDC INTO prices FROM SNAPSHOT STREAM(price_files) KEYS (sku) SEQUENCE BY snapshot_date
+          COLUMNS * EXCEPT (snapshot_date);
+        """);
+
+    assertThat(parsed.problems()).isEmpty();
+    QueryFlow customers = parsed.flow("customers");
+    ChangeSpec periodic = customers.changes().orElseThrow();
+    assertThat(periodic.fromSnapshot()).isTrue();
+    assertThat(periodic.sequenceFields()).isZero();
+    assertThat(periodic.scdType()).isEqualTo(2);
+    assertThat(customers.query().sql().text()).startsWith("SELECT * FROM ");
+    assertThat(customers.query().references()).singleElement().satisfies(r -> {
+      assertThat(r.name()).isEqualTo("crm.customers");
+      assertThat(r.streaming()).isFalse();
+    });
+
+    QueryFlow prices = parsed.flow("prices");
+    assertThat(prices.changes().orElseThrow().sequenceFields()).isEqualTo(1);
+    assertThat(prices.query().sql().text()).startsWith("SELECT *, snapshot_date AS `__sluice_seq_0` FROM ");
+    assertThat(prices.query().references()).singleElement().satisfies(r -> assertThat(r.streaming()).isTrue());
+  }
+
+  @Test
+  void changeClausesAreRejectedWithFromSnapshot() {
+    Parsed parsed = Parsed.sql("""
+        CREATE FLOW a AS AUTO CDC INTO t FROM SNAPSHOT s KEYS (id) APPLY AS DELETE WHEN op = 'D';
+        CREATE FLOW b AS AUTO CDC FROM SNAPSHOT s INTO t KEYS (id);
+        CREATE FLOW c AS AUTO CDC INTO t FROM snapshot KEYS (id) SEQUENCE BY ts;
+        """);
+
+    assertThat(parsed.where()).containsExactly("SQL_SYNTAX@1:39", "SQL_SYNTAX@2:27");
+    assertThat(parsed.flow("c").changes().orElseThrow().fromSnapshot()).as("a table named snapshot").isFalse();
+  }
 }

@@ -27,6 +27,15 @@ public final class InputSources {
 
   /** The stream of the input's rows, with a UID derived from the flow and the input's key. */
   public DataStream<RowData> open(StreamExecutionEnvironment env, String flow, InputSpec input) {
+    return open(env, flow, input, false);
+  }
+
+  /**
+   * As {@link #open(StreamExecutionEnvironment, String, InputSpec)}; {@code wholeEachUpdate}: the
+   * source's UID names the update, so no savepoint restores it and it reads from the start again.
+   */
+  public DataStream<RowData> open(StreamExecutionEnvironment env, String flow, InputSpec input,
+      boolean wholeEachUpdate) {
     CatchUpMarker marker = marker(flow, input);
     Source<RowData, ?, ?> source = switch (input.kind()) {
       case FILES -> FileInputs.source(input, marker);
@@ -37,7 +46,7 @@ public final class InputSources {
     };
     return env.fromSource(source, WatermarkStrategy.noWatermarks(), "source: " + input.key(),
             InternalTypeInfo.of(input.schema()))
-        .uid(Uids.source(flow, input.key()))
+        .uid(Uids.source(flow, input.key()) + (wholeEachUpdate ? "/update-" + ctx.updateId() : ""))
         .name("source: " + input.key());
   }
 

@@ -45,7 +45,17 @@ final class ChangeFlowTranslator implements FlowTranslator {
       return Optional.empty();
     }
     FlowQuery q = planned.get();
-    Optional<ChangeColumns> columns = ChangeColumns.of(spec, q.schema(), plan, problems);
+    RowType eventType = q.schema();
+    ChangeSpec eventSpec = spec;
+    if (spec.fromSnapshot()) {
+      Optional<RowType> diffed = SnapshotChanges.eventType(spec, q.schema(), plan, ctx, problems);
+      if (diffed.isEmpty()) {
+        return Optional.empty();
+      }
+      eventType = diffed.get();
+      eventSpec = SnapshotChanges.eventSpec(spec);
+    }
+    Optional<ChangeColumns> columns = ChangeColumns.of(eventSpec, eventType, plan, problems);
     if (columns.isEmpty()) {
       return Optional.empty();
     }
@@ -67,13 +77,18 @@ final class ChangeFlowTranslator implements FlowTranslator {
       return Optional.empty();
     }
     var gate = FlowJobs.gate(ctx, plan);
+    String applierUid = plan.name() + "/cdc/" + Uids.fingerprint(String.join(",", spec.keys()), "scd" + spec.scdType());
+    if (spec.fromSnapshot() && spec.sequenceFields() == 0) {
+      events = SnapshotChanges.diff(events, c, spec, q.schema(), plan.name(), applierUid, gate);
+    }
     NullSequences.Split split = NullSequences.split(events, c.layout().sequenceFields(), c.sourceFields(),
         c.source().getChildren().toArray(new org.apache.flink.table.types.logical.LogicalType[0]),
         quarantineType, ctx.updateId(), plan.name(), plan.name() + "/cdc/null-sequences");
     ctx.sinks().writeRejected(split.rejected(), plan, quarantine, quarantineType, gate, NullSequences.REASON);
-    String applierUid = plan.name() + "/cdc/" + Uids.fingerprint(String.join(",", spec.keys()), "scd" + spec.scdType());
+    DataStream<RowData> applied = spec.fromSnapshot() && spec.sequenceFields() > 0
+        ? SnapshotChanges.diff(split.events(), c, spec, q.schema(), plan.name(), applierUid, gate) : split.events();
     DataStream<RowData> changes = c.truncateField() < 0
-        ? split.events()
+        ? applied
             .keyBy(ChangeKeys.keySelector(c.keyFields(), c.keyTypes()), ChangeKeys.keyType(c.keyTypes()))
             .process(new ChangeApplier(c.layout()), InternalTypeInfo.of(c.target()))
             .uid(applierUid).name("apply changes: " + plan.target().name())

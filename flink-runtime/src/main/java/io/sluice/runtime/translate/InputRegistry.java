@@ -109,7 +109,7 @@ final class InputRegistry {
       }
       Optional<InputSpec> input = resolve(ref);
       input.ifPresent(spec -> {
-        Table table = opened.computeIfAbsent(spec.key(), k -> open(spec, watermarked(ref)));
+        Table table = opened.computeIfAbsent(spec.key(), k -> open(spec, watermarked(ref), snapshotRead(ref)));
         fenv.tEnv.createTemporaryView(quote(ref.placeholder()), table);
         placeholders.add(ref.placeholder());
       });
@@ -193,7 +193,7 @@ final class InputRegistry {
    * source that has the input's schema and is never executed. A watermarked dataset passes its
    * event-time gate when the flow uses event time.
    */
-  private Table open(InputSpec spec, Optional<Dataset> watermarked) {
+  private Table open(InputSpec spec, Optional<Dataset> watermarked, boolean wholeEachUpdate) {
     inputs.put(spec.key(), spec);
     if (!mode.live()) {
       Table schemaOnly = fenv.tEnv.from(TableDescriptor.forConnector("datagen")
@@ -204,7 +204,7 @@ final class InputRegistry {
           schemaOnly.getResolvedSchema().toPhysicalRowDataType().bridgedTo(RowData.class)), spec.schema()))
           .orElse(schemaOnly);
     }
-    DataStream<RowData> stream = ctx.sources().open(fenv.env, flow, spec);
+    DataStream<RowData> stream = ctx.sources().open(fenv.env, flow, spec, wholeEachUpdate);
     return watermarked.map(d -> eventTime.dataset(d, spec.key(), stream, spec.schema()))
         .orElseGet(() -> fenv.tEnv.fromDataStream(stream));
   }
@@ -304,7 +304,7 @@ final class InputRegistry {
 
   /** In an unbounded flow every table is read incrementally, so STREAM() is required. */
   private boolean streamingReadAllowed(Reference ref) {
-    if (fenv.bounded || ref.streaming() || maintainedView()) {
+    if (fenv.bounded || ref.streaming() || maintainedView() || snapshotRead(ref)) {
       return true;
     }
     problems.add(Problem.error(ErrorCode.UNSUPPORTED_FEATURE, ref.location(),
@@ -315,7 +315,17 @@ final class InputRegistry {
   }
 
   private boolean incremental(Reference ref) {
-    return (ref.streaming() || maintainedView()) && !fenv.bounded;
+    return (ref.streaming() || maintainedView() || snapshotRead(ref)) && !fenv.bounded;
+  }
+
+  /**
+   * AUTO CDC FROM SNAPSHOT of a table read whole: in the flow's unbounded job, an incremental
+   * source that starts afresh at every update (its state is not restored), so it reads the
+   * table's snapshot as of the update's start and then marks that it caught up.
+   */
+  private boolean snapshotRead(Reference ref) {
+    return !ref.streaming() && !fenv.bounded
+        && plan.flow().changes().map(io.sluice.core.model.ChangeSpec::fromSnapshot).orElse(false);
   }
 
   /**
