@@ -17,6 +17,7 @@ public final class FlowBuilder {
   private String target;
   private String query;
   private boolean once;
+  private String changes;
 
   FlowBuilder(String name) {
     this.name = name;
@@ -33,6 +34,16 @@ public final class FlowBuilder {
     return this;
   }
 
+  /**
+   * An AUTO CDC flow instead of a query: what follows {@code AUTO CDC INTO target} in SQL, for
+   * example {@code "FROM STREAM(raw) KEYS (id) APPLY AS DELETE WHEN op = 'DELETE' SEQUENCE BY seq
+   * STORED AS SCD TYPE 2"} or {@code "FROM SNAPSHOT crm KEYS (id)"}.
+   */
+  public FlowBuilder autoCdc(String clauses) {
+    this.changes = clauses;
+    return this;
+  }
+
   /** {@code INSERT INTO ONCE}: a backfill that runs once, and again on a full refresh. */
   public FlowBuilder once() {
     this.once = true;
@@ -40,10 +51,17 @@ public final class FlowBuilder {
   }
 
   Optional<Flow> build(SqlQuerySyntax syntax, Problems problems) {
-    if (target == null || query == null) {
+    if (target == null || (query == null) == (changes == null)) {
       problems.error(ErrorCode.MISSING_QUERY, location,
-          "Cannot define flow '" + name + "': it needs a target and a query", "Call into(...) and query(...).");
+          "Cannot define flow '" + name + "': it needs a target and either a query or AUTO CDC clauses",
+          "Call into(...) and query(...) or autoCdc(...).");
       return Optional.empty();
+    }
+    if (changes != null) {
+      MappedText statement = MappedText.synthetic("AUTO CDC INTO `" + target.replace("`", "``") + "` " + changes,
+          location.file());
+      return syntax.changeFlow(syntax.substitute(statement, problems), problems)
+          .map(f -> new QueryFlow(name, target, f.query(), once, false, location, f.changes()));
     }
     MappedText text = MappedText.synthetic(query, location.file());
     return syntax.query(syntax.substitute(text, problems), problems)

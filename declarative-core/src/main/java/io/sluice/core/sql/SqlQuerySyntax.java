@@ -39,6 +39,21 @@ public final class SqlQuerySyntax implements QuerySyntax {
   }
 
   @Override
+  public Optional<io.sluice.core.model.QueryFlow> changeFlow(MappedText statement, Problems problems) {
+    return single(statement, problems, "AUTO CDC flow").flatMap(c -> {
+      DefinitionsBuilder out = new DefinitionsBuilder();
+      try {
+        ChangeFlowParser.parse(c, Optional.empty(), out);
+      } catch (ParseFailure f) {
+        problems.add(f.problem());
+        return Optional.empty();
+      }
+      return out.build().flows().stream().filter(io.sluice.core.model.QueryFlow.class::isInstance)
+          .map(io.sluice.core.model.QueryFlow.class::cast).findFirst();
+    });
+  }
+
+  @Override
   public Optional<MappedText> expression(MappedText text, Problems problems) {
     return single(text, problems, "expression").flatMap(c -> {
       if (c.atEnd()) {

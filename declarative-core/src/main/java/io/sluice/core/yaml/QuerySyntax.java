@@ -17,6 +17,12 @@ public interface QuerySyntax {
   /** A query body: references found and replaced by placeholders; empty if it cannot be read. */
   Optional<Query> query(MappedText text, Problems problems);
 
+  /**
+   * An AUTO CDC statement ({@code AUTO CDC INTO target FROM ...}) as a flow named after its
+   * target; empty if it cannot be read.
+   */
+  Optional<io.sluice.core.model.QueryFlow> changeFlow(MappedText statement, Problems problems);
+
   /** A boolean expression (an expectation's predicate) in Flink SQL; empty if it cannot be read. */
   Optional<MappedText> expression(MappedText text, Problems problems);
 }

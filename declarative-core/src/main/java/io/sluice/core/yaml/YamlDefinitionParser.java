@@ -34,6 +34,7 @@ import java.util.Set;
  *       - {name: valid_id, expression: id IS NOT NULL, on_violation: drop}
  * flows:
  *   - {name: backfill, target: raw_orders, once: true, query: SELECT ...}
+ *   - {name: apply, target: orders, auto_cdc: {source: STREAM(raw_orders), keys: [id], sequence_by: ts}}
  * </pre>
  */
 public final class YamlDefinitionParser {
@@ -41,7 +42,7 @@ public final class YamlDefinitionParser {
   static final Set<String> DATASET_KEYS =
       Set.of("name", "kind", "comment", "private", "format", "columns", "expectations", "watermark",
           "partitioned_by", "table_properties", "query", "options", "expectation_tags");
-  static final Set<String> FLOW_KEYS = Set.of("name", "target", "once", "query", "comment");
+  static final Set<String> FLOW_KEYS = Set.of("name", "target", "once", "query", "comment", "auto_cdc");
 
   private YamlDefinitionParser() {}
 
@@ -109,13 +110,22 @@ public final class YamlDefinitionParser {
     m.rejectUnknownKeys(FLOW_KEYS, ErrorCode.YAML_UNKNOWN_KEY, "a flow");
     Optional<String> name = name(m);
     String target = m.requireString("target", ErrorCode.YAML_MISSING_KEY, "a flow");
-    String queryKey = m.has("query") ? "query" : null;
+    String queryKey = m.has("query") ? "query" : m.has("auto_cdc") ? "auto_cdc" : null;
     if (queryKey == null) {
       m.problems().error(ErrorCode.YAML_MISSING_KEY, m.location(), "Cannot read a flow: key 'query' is missing",
-          "Add 'query: SELECT ...'.");
+          "Add 'query: SELECT ...', or an 'auto_cdc:' block.");
+    } else if (m.has("query") && m.has("auto_cdc")) {
+      m.problems().error(ErrorCode.YAML_INVALID_VALUE, m.at("auto_cdc"),
+          "Cannot read a flow with both 'query' and 'auto_cdc'", "Keep one of them.");
+      return Optional.empty();
     }
     if (name.isEmpty() || target == null || queryKey == null) {
       return Optional.empty();
+    }
+    if (queryKey.equals("auto_cdc")) {
+      boolean once = m.bool("once", ErrorCode.YAML_INVALID_VALUE).orElse(false);
+      return m.map("auto_cdc", ErrorCode.YAML_INVALID_VALUE)
+          .flatMap(a -> YamlChangeFlow.read(m, a, name.get(), Names.normalize(target), once, syntax));
     }
     Optional<Query> query = m.text("query").flatMap(t -> syntax.query(syntax.substitute(t, m.problems()), m.problems()));
     boolean once = m.bool("once", ErrorCode.YAML_INVALID_VALUE).orElse(false);

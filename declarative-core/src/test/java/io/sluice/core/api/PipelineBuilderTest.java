@@ -48,4 +48,27 @@ class PipelineBuilderTest {
         .satisfies(e -> assertThat(((DefinitionException) e).errors()).extracting(Problem::code)
             .containsExactlyInAnyOrder(ErrorCode.CYCLE, ErrorCode.UNKNOWN_REFERENCE, ErrorCode.MISSING_QUERY));
   }
+
+  @Test
+  void autoCdcFlowsTakeTheClausesOfTheSqlStatement() {
+    LoadedPipeline p = PipelineBuilder.create("cdc", Path.of("/tmp/cdc"))
+        .streamingTable("users_raw", t -> t.query("SELECT * FROM STREAM read_files('/data/cdc', format => 'json')"))
+        .streamingTable("users", t -> { })
+        .flow("apply_users", f -> f.into("users").autoCdc(
+            "FROM STREAM(users_raw) KEYS (id) APPLY AS DELETE WHEN op = 'DELETE' SEQUENCE BY seq STORED AS SCD TYPE 2"))
+        .build();
+    QueryFlow apply = (QueryFlow) p.graph().flows().get("apply_users");
+    assertThat(apply.target()).isEqualTo("users");
+    assertThat(apply.changes().orElseThrow().scdType()).isEqualTo(2);
+    assertThat(apply.changes().orElseThrow().deleteWhen()).isTrue();
+    assertThat(apply.query().references()).extracting(r -> r.name()).containsExactly("users_raw");
+
+    assertThatThrownBy(() -> PipelineBuilder.create("bad", Path.of("/tmp/bad"))
+            .streamingTable("users", t -> { })
+            .flow("f", f -> f.into("users").autoCdc("FROM STREAM(users) KEYS (id)"))
+            .build())
+        .isInstanceOf(DefinitionException.class)
+        .satisfies(e -> assertThat(((DefinitionException) e).errors()).extracting(Problem::code)
+            .contains(ErrorCode.SQL_SYNTAX));
+  }
 }
