@@ -26,7 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
  * tables with read_postgres (the password from a secret file) while the test inserts, updates and
  * deletes; AUTO CDC keeps an SCD type 1 copy of each table and the SCD type 2 history of one.
  * After the writes stop and the pipeline catches up, the copies equal the source tables and the
- * history holds every version; the pipeline is stopped and started again in the middle.
+ * history holds every version; the pipeline is stopped and started again in the middle. Triggered
+ * updates read the snapshot, then exactly the changes committed since the previous update, end
+ * when there is nothing new, and hand over to a continuous run.
  */
 class PostgresCdcITCase {
   @RegisterExtension static final SharedCluster CLUSTER = new SharedCluster(12);
@@ -115,6 +117,77 @@ class PostgresCdcITCase {
         "2 Bo Porto open=false", "2 Bo Lisbon open=true",
         "3 Cy Gent open=false", "3 Cyd Gent open=true",
         "4 Di Cork open=true");
+  }
+
+  @Test
+  void triggeredUpdatesReadTheSnapshotThenExactlyTheChangesSinceThePreviousUpdate() throws Exception {
+    pg.execute("CREATE TABLE items (id INT PRIMARY KEY, name TEXT, qty INT)",
+        "INSERT INTO items VALUES (1, 'nut', 10), (2, 'bolt', 20), (3, 'gear', 30)");
+    Path secret = dir.resolve("pg-password");
+    Files.writeString(secret, pg.password());
+    PipelineFixture p = CLUSTER.empty(dir.resolve("pgt"));
+    p.write("pipeline.yaml", "name: pgt\ncheckpoints: {interval: 500ms}\n"
+        + "configuration: {host: \"" + pg.host() + "\", port: \"" + pg.port() + "\", db: \""
+        + pg.database() + "\", user: \"" + pg.user() + "\"}\n");
+    p.write("p.sql", """
+        CREATE STREAMING TABLE items_changes AS SELECT * FROM STREAM read_postgres(
+          hostname => '${host}', port => '${port}', database => '${db}', table => 'public.items',
+          username => '${user}', password => '${file:SECRET}');
+
+        CREATE STREAMING TABLE items;
+        AUTO CDC INTO items FROM STREAM(items_changes) KEYS (id)
+          APPLY AS DELETE WHEN _op = 'DELETE' SEQUENCE BY _lsn
+          COLUMNS * EXCEPT (_op, _lsn, _commit_ts, _table);
+        """.replace("SECRET", secret.toString()));
+
+    UpdateResult first = p.run();
+    assertThat(first.succeeded()).as(first.toString()).isTrue();
+    assertThat(copy(p, "items")).isEqualTo(source("SELECT id, name, qty FROM items"));
+    assertThat(changes(p)).containsExactlyInAnyOrder("INSERT 1 @0", "INSERT 2 @0", "INSERT 3 @0");
+
+    pg.execute("UPDATE items SET qty = 11 WHERE id = 1");
+    pg.execute("DELETE FROM items WHERE id = 2");
+    pg.execute("INSERT INTO items VALUES (4, 'cog', 40)", "UPDATE items SET name = 'big cog' WHERE id = 4");
+    String walAfterChanges = (String) pg.query("SELECT pg_current_wal_lsn()::text").get(0).get(0);
+    UpdateResult second = p.run();
+
+    assertThat(second.succeeded()).as(second.toString()).isTrue();
+    assertThat(copy(p, "items")).isEqualTo(source("SELECT id, name, qty FROM items"));
+    List<String> landed = changes(p);
+    assertThat(landed).as("each change once").doesNotHaveDuplicates().hasSize(7);
+    assertThat(landed.subList(3, 7)).extracting(c -> c.substring(0, c.indexOf(" @")))
+        .containsExactly("UPDATE 1", "DELETE 2", "INSERT 4", "UPDATE 4");
+    assertThat(PipelineFixture.rowsWritten(second)).containsEntry("items_changes", 4L);
+    assertThat((Boolean) pg.query("SELECT bool_and(confirmed_flush_lsn >= '" + walAfterChanges
+        + "'::pg_lsn) FROM pg_replication_slots WHERE slot_name LIKE 'sluice_pgt_%'").get(0).get(0))
+        .as("the slot no longer holds the WAL of what the update read").isTrue();
+
+    long started = System.nanoTime();
+    UpdateResult third = p.run();
+    Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+    assertThat(third.succeeded()).as(third.toString()).isTrue();
+    assertThat(took).as("an update with nothing new ends promptly").isLessThan(Duration.ofSeconds(60));
+    assertThat(PipelineFixture.rowsWritten(third)).containsEntry("items_changes", 0L)
+        .containsEntry("items", 0L);
+    assertThat(changes(p)).isEqualTo(landed);
+
+    PipelineFixture.Continuous continuous = p.startContinuous(RunOptions.ALL, UpdateListener.NONE);
+    pg.execute("UPDATE items SET qty = 33 WHERE id = 3");
+    Eventually.until(WITHIN, "the continuous run applies the change made after the updates",
+        () -> copy(p, "items"), c -> c.equals(source("SELECT id, name, qty FROM items")));
+    assertThat(continuous.stop().state()).isEqualTo("CANCELED");
+    assertThat(changes(p)).as("the continuous run starts where the triggered updates stopped")
+        .hasSize(8).startsWith(landed.toArray(new String[0]));
+  }
+
+  /** The landing table's change rows, "op id @lsn", in LSN order (the snapshot's rows first). */
+  private static List<String> changes(PipelineFixture p) {
+    return p.table("items_changes").rows().stream()
+        .sorted(java.util.Comparator.comparing((Map<String, Object> r) -> (Long) r.get("_lsn"))
+            .thenComparing(r -> String.valueOf(r.get("id"))))
+        .map(r -> r.get("_op") + " " + r.get("id") + " @" + r.get("_lsn"))
+        .toList();
   }
 
   private static void awaitCopies(PipelineFixture p, String what) {

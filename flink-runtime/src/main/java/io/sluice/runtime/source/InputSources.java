@@ -1,6 +1,7 @@
 package io.sluice.runtime.source;
 
 import io.sluice.connectors.progress.CatchUpMarker;
+import io.sluice.connectors.progress.PublishGate;
 import io.sluice.runtime.storage.StorageLayout;
 import io.sluice.runtime.translate.Phase;
 import io.sluice.runtime.translate.TranslationContext;
@@ -42,7 +43,7 @@ public final class InputSources {
       case DELTA -> DeltaInputs.source(input, marker);
       case ICEBERG -> IcebergInputs.source(input, marker);
       case KAFKA -> KafkaInputs.source(input, marker);
-      case POSTGRES -> PostgresInputs.source(input);
+      case POSTGRES -> PostgresInputs.source(input, marker, slotGate(flow, marker));
     };
     return env.fromSource(source, WatermarkStrategy.noWatermarks(), "source: " + input.key(),
             InternalTypeInfo.of(input.schema()))
@@ -56,6 +57,17 @@ public final class InputSources {
       return Optional.empty();
     }
     return Optional.of(ctx.layout().catchUpMarker(ctx.updateId(), flow, input.key()));
+  }
+
+  /**
+   * The gate the flow's sinks publish through in a triggered run (the same file as {@code
+   * FlowJobs.gate}): a source that must not move ahead of what was published (PostgreSQL's slot)
+   * commits its position through it too. Always open outside triggered runs.
+   */
+  private PublishGate slotGate(String flow, CatchUpMarker marker) {
+    return marker.isEnabled()
+        ? PublishGate.at(StorageLayout.uri(ctx.layout().publishGate(ctx.updateId(), flow)))
+        : PublishGate.always();
   }
 
   private CatchUpMarker marker(String flow, InputSpec input) {

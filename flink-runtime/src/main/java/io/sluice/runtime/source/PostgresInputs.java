@@ -1,6 +1,8 @@
 package io.sluice.runtime.source;
 
 import io.sluice.connectors.cdc.postgres.PostgresCdcInput;
+import io.sluice.connectors.progress.CatchUpMarker;
+import io.sluice.connectors.progress.PublishGate;
 import io.sluice.core.model.Reference;
 import io.sluice.runtime.translate.Uids;
 import java.io.IOException;
@@ -20,8 +22,22 @@ import org.apache.flink.table.data.RowData;
  * A PostgreSQL table's changes read with {@code read_postgres(hostname => 'db', database =>
  * 'shop', table => 'public.orders', username => 'cdc', password => '${env:PG_PASSWORD}')}: its
  * initial snapshot, then its changes, as rows with the table's columns and {@code _op}, {@code
- * _lsn}, {@code _commit_ts}, {@code _table} (see the postgres-cdc connector). Continuous runs only
- * for now: the source does not yet tell when it has caught up, which a triggered run needs.
+ * _lsn}, {@code _commit_ts}, {@code _table} (see the postgres-cdc connector). Always read as a
+ * stream, in continuous and in triggered runs; not in a flow that runs as a batch job.
+ *
+ * <p>A triggered run is the continuous job, stopped with a savepoint once the source has caught
+ * up (see {@link InputSources}); the WAL position is in the flow's savepoint, so the next run,
+ * triggered or continuous, continues right after it, and a first run reads the snapshot. The
+ * catch-up point is taken when the stream reader starts (at job start, or when the first run's
+ * snapshot is done): the source writes a logical decoding message ({@code
+ * pg_logical_emit_message}, allowed to every user by default) and has caught up once it has read
+ * the WAL up to that message, that is every change committed before. The message is in the WAL
+ * even when the captured tables have no new changes, so a run with nothing to read ends too
+ * (comparing with {@code pg_current_wal_lsn()} would not: pgoutput sends nothing for other
+ * tables, and the position of the last change sent may stay below it forever). The replication
+ * slot's confirmed position moves only with the checkpoint that publishes the run's output (the
+ * flow's publish gate), so the server keeps the WAL a failed run needs and frees it after a
+ * successful one.
  *
  * <p>The password (and any option) may be {@code ${env:NAME}} or {@code ${file:PATH}}: resolved
  * here when connecting, so the value is never in the definition, the input's spec (whose options
@@ -38,11 +54,12 @@ public final class PostgresInputs {
   private PostgresInputs() {}
 
   /** Resolves a read_postgres reference and reads the table's schema from the server. */
-  public static InputSpec resolve(Reference ref, String pipeline, String flow, boolean bounded, boolean continuous) {
-    if (bounded || !continuous) {
+  public static InputSpec resolve(Reference ref, String pipeline, String flow, boolean bounded) {
+    if (bounded) {
       throw new IllegalArgumentException("Cannot read PostgreSQL changes of '" + ref.name() + "' in flow '"
-          + flow + "' in a triggered run yet: the change stream does not tell when it has caught up."
-          + " Run the pipeline with mode: continuous (or sluice run --continuous).");
+          + flow + "': the flow runs as a batch job (a materialized view recomputed in a triggered run,"
+          + " or INSERT INTO ONCE), and changes are read as a stream. Read them into a streaming table"
+          + " with STREAM read_postgres(...), and let this flow read that table.");
     }
     Map<String, String> options = connectorOptions(ref, pipeline, flow);
     PostgresCdcInput input = input(options);
@@ -50,8 +67,12 @@ public final class PostgresInputs {
         "postgres-" + Uids.key(ref.name()));
   }
 
-  static Source<RowData, ?, ?> source(InputSpec spec) {
-    return input(spec.options()).build();
+  /**
+   * The source; with a marker (a triggered run) it marks its catch-up and moves the slot only at
+   * checkpoints the flow's publish gate lets through.
+   */
+  static Source<RowData, ?, ?> source(InputSpec spec, CatchUpMarker marker, PublishGate slotGate) {
+    return input(spec.options()).catchUpMarker(marker).slotCommitGate(slotGate).build();
   }
 
   private static PostgresCdcInput input(Map<String, String> options) {

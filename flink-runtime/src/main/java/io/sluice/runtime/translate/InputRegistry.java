@@ -233,7 +233,7 @@ final class InputRegistry {
           return Optional.of(io.sluice.runtime.source.KafkaInputs.resolve(ref, flow, fenv.bounded));
         case POSTGRES:
           return Optional.of(io.sluice.runtime.source.PostgresInputs.resolve(ref, ctx.spec().name(), flow,
-              fenv.bounded, ctx.continuous()));
+              fenv.bounded));
         default:
           throw new IllegalStateException("Unknown reference kind " + ref.kind());
       }

@@ -26,19 +26,19 @@ class PostgresInputsTest {
   }
 
   @Test
-  void triggeredRunsAreRefusedWithWhatToDo() {
+  void batchFlowsAreRefusedWithWhatToDo() {
     assertThatThrownBy(() -> PostgresInputs.resolve(ref(options("hostname", "h", "database", "d",
-        "table", "public.orders", "username", "u")), "shop", "orders", false, false))
-        .hasMessageContaining("triggered run").hasMessageContaining("mode: continuous");
+        "table", "public.orders", "username", "u")), "shop", "orders", true))
+        .hasMessageContaining("batch job").hasMessageContaining("STREAM read_postgres");
   }
 
   @Test
   void unknownAndMissingArgumentsSayWhatToWrite() {
     assertThatThrownBy(() -> PostgresInputs.resolve(ref(options("hostname", "h", "database", "d",
-        "table", "t", "username", "u", "sslmode", "require")), "shop", "orders", false, true))
+        "table", "t", "username", "u", "sslmode", "require")), "shop", "orders", false))
         .hasMessageContaining("'sslmode'").hasMessageContaining("hostname, port, database");
     assertThatThrownBy(() -> PostgresInputs.resolve(ref(options("database", "d", "table", "t",
-        "username", "u")), "shop", "orders", false, true))
+        "username", "u")), "shop", "orders", false))
         .hasMessageContaining("no hostname");
   }
 
@@ -46,7 +46,7 @@ class PostgresInputsTest {
   void aMissingSecretIsNamedWithoutItsValue() {
     assertThatThrownBy(() -> PostgresInputs.resolve(ref(options("hostname", "h", "database", "d",
         "table", "t", "username", "u", "password", "${env:SLUICE_TEST_NOT_SET_123}")), "shop", "orders",
-        false, true))
+        false))
         .hasMessageContaining("${env:SLUICE_TEST_NOT_SET_123}").hasMessageContaining("is not set");
   }
 

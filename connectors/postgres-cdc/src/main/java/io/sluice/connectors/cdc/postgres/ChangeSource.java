@@ -1,5 +1,7 @@
 package io.sluice.connectors.cdc.postgres;
 
+import io.sluice.connectors.progress.CatchUpMarker;
+import io.sluice.connectors.progress.PublishGate;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.source.Boundedness;
@@ -20,6 +22,11 @@ import org.apache.flink.table.data.RowData;
  * own), except that its enumerator, when the job starts or restores, first makes sure the
  * {@link Publication} covers the captured tables, and its readers first apply the {@link
  * PasswordLogGuard}.
+ *
+ * <p>For a triggered run the delegate is a {@link CatchUpSource} and each reader a {@link
+ * CatchUpReader}: they mark the catch-up and move the slot only at checkpoints the gate lets
+ * publish. Splits and state are the same either way, so a savepoint of a triggered run restores
+ * into a continuous one and back.
  */
 final class ChangeSource implements Source<RowData, SourceSplitBase, PendingSplitsState>,
     ResultTypeQueryable<RowData> {
@@ -29,13 +36,17 @@ final class ChangeSource implements Source<RowData, SourceSplitBase, PendingSpli
   private final PostgresEndpoint endpoint;
   private final String publication;
   private final List<TableName> tables;
+  private final CatchUpMarker marker;
+  private final PublishGate gate;
 
   ChangeSource(PostgresIncrementalSource<RowData> delegate, PostgresEndpoint endpoint,
-      String publication, List<TableName> tables) {
+      String publication, List<TableName> tables, CatchUpMarker marker, PublishGate gate) {
     this.delegate = delegate;
     this.endpoint = endpoint;
     this.publication = publication;
     this.tables = List.copyOf(tables);
+    this.marker = marker;
+    this.gate = gate;
   }
 
   @Override
@@ -53,7 +64,13 @@ final class ChangeSource implements Source<RowData, SourceSplitBase, PendingSpli
   public SourceReader<RowData, SourceSplitBase> createReader(SourceReaderContext context)
       throws Exception {
     PasswordLogGuard.apply();
-    return delegate.createReader(context);
+    if (!(delegate instanceof CatchUpSource)) {
+      return delegate.createReader(context);
+    }
+    CatchUpPoint point = new CatchUpPoint(marker);
+    SourceReader<RowData, SourceSplitBase> reader =
+        ((CatchUpSource) delegate).createReader(context, point);
+    return new CatchUpReader(reader, point, endpoint, gate);
   }
 
   @Override

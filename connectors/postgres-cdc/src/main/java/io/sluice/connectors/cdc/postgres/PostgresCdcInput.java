@@ -1,5 +1,8 @@
 package io.sluice.connectors.cdc.postgres;
 
+import io.sluice.connectors.progress.CatchUpMarker;
+import io.sluice.connectors.progress.PublishGate;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -11,6 +14,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.cdc.connectors.base.options.StartupOptions;
+import org.apache.flink.cdc.connectors.postgres.source.PostgresSourceBuilder;
 import org.apache.flink.cdc.connectors.postgres.source.PostgresSourceBuilder.PostgresIncrementalSource;
 import org.apache.flink.table.data.RowData;
 import org.apache.flink.table.types.logical.RowType;
@@ -40,6 +44,8 @@ public final class PostgresCdcInput {
   public static final String DEFAULT_SCHEMA = "public";
   public static final String PGOUTPUT = "pgoutput";
   private static final Pattern SLOT_NAME = Pattern.compile("[a-z0-9_]{1,63}");
+  /** How often an idle stream reader of a triggered run learns its position (Debezium heartbeat). */
+  static final Duration CATCH_UP_HEARTBEAT = Duration.ofMillis(500);
 
   private String hostname;
   private int port = DEFAULT_PORT;
@@ -52,6 +58,8 @@ public final class PostgresCdcInput {
   private String publicationName;
   private Startup startup = Startup.INITIAL;
   private List<CapturedTable> capturedTables;
+  private CatchUpMarker marker = CatchUpMarker.none();
+  private PublishGate slotGate = PublishGate.always();
 
   private PostgresCdcInput() {}
 
@@ -160,6 +168,30 @@ public final class PostgresCdcInput {
   }
 
   /**
+   * For a triggered run: marks {@code catchUpMarker} once every change committed before the stream
+   * reader started (when the job starts from a savepoint, or when the initial snapshot is done)
+   * has been emitted; reading goes on until the job is stopped. The end is a logical decoding
+   * message the source writes into the WAL when the stream reader starts, so it is reached even
+   * when the captured tables get no changes; the user needs to be allowed to run {@code
+   * pg_logical_emit_message} (PostgreSQL allows every user by default). See {@link CatchUpPoint}.
+   */
+  public PostgresCdcInput catchUpMarker(CatchUpMarker catchUpMarker) {
+    this.marker = Objects.requireNonNull(catchUpMarker, "catchUpMarker");
+    return this;
+  }
+
+  /**
+   * Which completed checkpoints move the replication slot's confirmed position (and so let the
+   * server recycle WAL): by default every one; for a triggered run the flow's publish gate, so the
+   * slot moves with the checkpoint that makes the run's output visible and a failed run can be
+   * read again.
+   */
+  public PostgresCdcInput slotCommitGate(PublishGate gate) {
+    this.slotGate = Objects.requireNonNull(gate, "gate");
+    return this;
+  }
+
+  /**
    * Reads these tables with these columns instead of reading the catalog when building: the
    * result of an earlier {@link #discoverTables()}. Replaces the table list.
    */
@@ -206,7 +238,7 @@ public final class PostgresCdcInput {
       schemaNames.add(name.schema());
       patterns.add(name.pattern());
     }
-    PostgresIncrementalSource<RowData> source = PostgresIncrementalSource.<RowData>builder()
+    PostgresSourceBuilder<RowData> builder = PostgresIncrementalSource.<RowData>builder()
         .hostname(endpoint.hostname())
         .port(endpoint.port())
         .database(endpoint.database())
@@ -219,9 +251,14 @@ public final class PostgresCdcInput {
         .startupOptions(startup == Startup.INITIAL ? StartupOptions.initial()
             : StartupOptions.latest())
         .debeziumProperties(debeziumProperties(publication))
-        .deserializer(deserializer)
-        .build();
-    return new ChangeSource(source, endpoint, publication, names);
+        .deserializer(deserializer);
+    boolean catchUp = marker.isEnabled() || !slotGate.isAlways();
+    if (marker.isEnabled()) {
+      builder.heartbeatInterval(CATCH_UP_HEARTBEAT);
+    }
+    PostgresIncrementalSource<RowData> source = catchUp
+        ? new CatchUpSource(builder, deserializer) : builder.build();
+    return new ChangeSource(source, endpoint, publication, names, marker, slotGate);
   }
 
   @Override
@@ -278,6 +315,8 @@ public final class PostgresCdcInput {
     props.setProperty("publication.autocreate.mode", "disabled");
     props.setProperty("publication.name", publication);
     props.setProperty("tombstones.on.delete", "false");
+    // The catch-up markers of triggered runs move Debezium's offset but are no change of a table
+    props.setProperty("message.prefix.exclude.list", CatchUpPoint.PREFIX);
     return props;
   }
 

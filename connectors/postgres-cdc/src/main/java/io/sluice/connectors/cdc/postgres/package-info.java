@@ -11,5 +11,10 @@
  * serializers unchanged; {@code ChangeRowDeserializer} turns its Debezium records into rows of the
  * {@code UnionLayout}, with Flink CDC's value converters. {@code TableDiscovery} reads the catalog
  * over JDBC and {@code PostgresTypes} maps column types.
+ *
+ * <p>Triggered runs ({@code PostgresCdcInput#catchUpMarker}): {@code CatchUpSource} is Flink CDC's
+ * source with a {@code CatchUpEmitter}, whose {@code CatchUpPoint} marks the catch-up once the
+ * stream has been read up to a logical decoding message written when the stream reader started;
+ * {@code CatchUpReader} moves the slot only at checkpoints the publish gate lets through.
  */
 package io.sluice.connectors.cdc.postgres;
