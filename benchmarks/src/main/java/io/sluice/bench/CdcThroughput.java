@@ -23,17 +23,23 @@ import java.util.stream.Stream;
 
 /**
  * W6, AUTO CDC throughput: N change events (inserts, updates, 5% deletes; 10% delivered out of
- * order) over K keys in a bronze Delta table, applied by an SCD type 1 and an SCD type 2 flow, and
- * copied by a plain streaming table as the baseline; each measured run is a full refresh of one
- * flow, alternating. Reports events/s (rows read / flow time, job start included), the ratio to
- * the copy, and the size of the flow's savepoint (its state) after the run.
+ * order) over K keys in a bronze Delta table, applied by an SCD type 1 flow into a Delta table and
+ * one into an Iceberg table, and an SCD type 2 flow (Delta), and copied by a plain streaming table
+ * as the baseline; each measured run is a full refresh of one flow, alternating. Reports events/s
+ * (rows read / flow time, job start included), the ratio to the copy, the size of the flow's
+ * savepoint (its state) after the run, the SCD type 1 ratio Iceberg / Delta, and the files each
+ * SCD type 1 target's last run wrote (Iceberg also: the delete files its current snapshot holds).
  */
 final class CdcThroughput {
-  private static final List<String> FLOWS = List.of("copy", "scd1", "scd2");
+  private static final List<String> FLOWS = List.of("copy", "scd1", "scd1_ice", "scd2");
+  private static final List<String> INCREMENTAL = List.of("scd1", "scd1_ice");
   private final Path dir;
   private final int events;
   private final int keys;
   private final int rounds;
+  private final Random random = new Random(42);
+  private final String[] cities = {"Lyon", "Porto", "Gent", "Turku", "Brno", "Cork"};
+  private long[] seq;
 
   CdcThroughput(Path dir, int events, int keys, int rounds) {
     this.dir = dir;
@@ -50,20 +56,34 @@ final class CdcThroughput {
     }
     Map<String, List<Double>> rates = new java.util.LinkedHashMap<>();
     Map<String, Long> stateBytes = new java.util.HashMap<>();
+    Map<String, TargetFiles> written = new java.util.HashMap<>();
     FLOWS.forEach(f -> rates.put(f, new ArrayList<>()));
+    INCREMENTAL.forEach(f -> rates.put(f + " incremental", new ArrayList<>()));
+    String icebergAfterRefresh;
     try (EmbeddedCluster cluster = EmbeddedCluster.start(4, EngineConfig.cluster(p.spec()))) {
       UpdateRunner runner = new UpdateRunner(cluster, UpdateListener.NONE, EngineConfig.of(p.spec()));
       require(runner.run(p.spec(), p.graph(), p.problems(), new RunOptions(Set.of("changes"), Set.of(), false)));
       for (int round = 0; round < rounds; round++) {
         for (String flow : FLOWS) {
-          UpdateResult r = runner.run(p.spec(), p.graph(), p.problems(), new RunOptions(Set.of(), Set.of(flow), false));
-          require(r);
-          FlowResult f = r.flows().stream().filter(x -> x.target().equals(flow)).findFirst().orElseThrow();
-          if (f.rowsRead() != events) {
-            throw new IllegalStateException(flow + " read " + f.rowsRead() + " events, expected " + events);
-          }
-          rates.get(flow).add(events / (f.duration().toMillis() / 1000.0));
+          java.time.Instant started = java.time.Instant.now();
+          rates.get(flow).add(measure(runner, p, new RunOptions(Set.of(), Set.of(flow), false), flow, events));
           stateBytes.put(flow, size(new StorageLayout(p.spec().storage()).savepoints(flowName(flow))));
+          if (flow.startsWith("scd1")) {
+            written.put(flow, TargetFiles.since(table(p, flow), started));
+          }
+        }
+      }
+      icebergAfterRefresh = TargetFiles.icebergDeletes(table(p, "scd1_ice"));
+      // Steady state: each round appends events/10 changes of existing keys to the tables above.
+      int more = events / 10;
+      for (int round = 0; round < rounds; round++) {
+        writeEvents("more-" + round, more, 1);
+        require(runner.run(p.spec(), p.graph(), p.problems(), new RunOptions(Set.of("changes"), Set.of(), false)));
+        for (String flow : INCREMENTAL) {
+          java.time.Instant started = java.time.Instant.now();
+          rates.get(flow + " incremental").add(
+              measure(runner, p, new RunOptions(Set.of(flow), Set.of(), false), flow, more));
+          written.put(flow + " incremental", TargetFiles.since(table(p, flow), started));
         }
       }
     }
@@ -72,11 +92,46 @@ final class CdcThroughput {
         "AUTO CDC throughput (W6), %,d events over %,d keys, median of %d runs:%n", events, keys, rounds));
     for (String flow : FLOWS) {
       double median = Median.of(rates.get(flow));
-      out.append(String.format("  %-5s %,10.0f events/s  ratio to copy %.2f  state %,d KiB  (runs: %s)%n", flow,
-          median, median / copy, stateBytes.get(flow) / 1024, String.join(", ",
-              rates.get(flow).stream().map(v -> String.format("%,.0f", v)).toList())));
+      out.append(String.format("  %-8s %,10.0f events/s  ratio to copy %.2f  state %,d KiB  (runs: %s)%n", flow,
+          median, median / copy, stateBytes.get(flow) / 1024, runs(rates.get(flow))));
     }
+    out.append(String.format("  SCD1 Iceberg / Delta (full refresh): %.2f%n",
+        Median.of(rates.get("scd1_ice")) / Median.of(rates.get("scd1"))));
+    out.append("  last full-refresh SCD1 run wrote: Delta ").append(written.get("scd1").describe())
+        .append("; Iceberg ").append(written.get("scd1_ice").describe()).append(System.lineSeparator());
+    out.append("  Iceberg after it: ").append(icebergAfterRefresh).append(System.lineSeparator());
+    out.append(String.format("Incremental runs, %,d changes of existing keys each, median of %d runs:%n",
+        events / 10, rounds));
+    for (String flow : INCREMENTAL) {
+      List<Double> r = rates.get(flow + " incremental");
+      out.append(String.format("  %-8s %,10.0f events/s  (runs: %s); last run wrote %s%n", flow, Median.of(r),
+          runs(r), written.get(flow + " incremental").describe()));
+    }
+    out.append(String.format("  SCD1 Iceberg / Delta (incremental): %.2f%n",
+        Median.of(rates.get("scd1_ice incremental")) / Median.of(rates.get("scd1 incremental"))));
+    out.append("  Iceberg after them: ").append(TargetFiles.icebergDeletes(table(p, "scd1_ice")))
+        .append(System.lineSeparator());
     return out.toString();
+  }
+
+  /** Runs one update and returns the target flow's events/s; fails unless it read {@code expected}. */
+  private static double measure(UpdateRunner runner, LoadedPipeline p, RunOptions options, String target,
+      int expected) {
+    UpdateResult r = runner.run(p.spec(), p.graph(), p.problems(), options);
+    require(r);
+    FlowResult f = r.flows().stream().filter(x -> x.target().equals(target)).findFirst().orElseThrow();
+    if (f.rowsRead() != expected) {
+      throw new IllegalStateException(target + " read " + f.rowsRead() + " events, expected " + expected);
+    }
+    return expected / (f.duration().toMillis() / 1000.0);
+  }
+
+  private static String runs(List<Double> rates) {
+    return String.join(", ", rates.stream().map(v -> String.format("%,.0f", v)).toList());
+  }
+
+  private static Path table(LoadedPipeline p, String name) {
+    return new StorageLayout(p.spec().storage()).table(name);
   }
 
   private static String flowName(String target) {
@@ -108,21 +163,26 @@ final class CdcThroughput {
         CREATE STREAMING TABLE scd1;
         CREATE FLOW to_scd1 AS AUTO CDC INTO scd1 FROM STREAM(changes) KEYS (id)
           APPLY AS DELETE WHEN op = 'DELETE' SEQUENCE BY seq COLUMNS * EXCEPT (op);
+        CREATE OR REFRESH STREAMING TABLE scd1_ice USING ICEBERG;
+        CREATE FLOW to_scd1_ice AS AUTO CDC INTO scd1_ice FROM STREAM(changes) KEYS (id)
+          APPLY AS DELETE WHEN op = 'DELETE' SEQUENCE BY seq COLUMNS * EXCEPT (op);
         CREATE STREAMING TABLE scd2;
         CREATE FLOW to_scd2 AS AUTO CDC INTO scd2 FROM STREAM(changes) KEYS (id)
           APPLY AS DELETE WHEN op = 'DELETE' SEQUENCE BY seq COLUMNS * EXCEPT (op, seq)
           STORED AS SCD TYPE 2 TRACK HISTORY ON * EXCEPT (amount);
         """);
-    Random random = new Random(42);
-    String[] cities = {"Lyon", "Porto", "Gent", "Turku", "Brno", "Cork"};
-    int files = 8;
-    long[] seq = new long[keys];
+    seq = new long[keys];
+    writeEvents("part", events, 8);
+  }
+
+  /** {@code count} change events of random keys, spread over {@code files} JSON files. */
+  private void writeEvents(String prefix, int count, int files) throws IOException {
     List<BufferedWriter> out = new ArrayList<>();
     for (int f = 0; f < files; f++) {
-      out.add(Files.newBufferedWriter(dir.resolve("in").resolve("part-" + f + ".json")));
+      out.add(Files.newBufferedWriter(dir.resolve("in").resolve(prefix + "-" + f + ".json")));
     }
     try {
-      for (int i = 0; i < events; i++) {
+      for (int i = 0; i < count; i++) {
         int key = random.nextInt(keys);
         long s = ++seq[key] * 2 - (random.nextInt(10) == 0 ? 3 : 0); // 10% older than the key's last
         String op = seq[key] > 1 && random.nextInt(20) == 0 ? "DELETE" : "UPSERT";

@@ -261,7 +261,7 @@ class AutoCdcITCase {
     return out;
   }
 
-  private static List<Event> events(Random random) {
+  static List<Event> events(Random random) {
     List<Event> events = new ArrayList<>();
     for (int k = 0; k < KEYS; k++) {
       int changes = 1 + random.nextInt(6);
@@ -276,12 +276,12 @@ class AutoCdcITCase {
     return events;
   }
 
-  private static String json(List<Event> events) {
+  static String json(List<Event> events) {
     return events.stream().map(Event::json).collect(Collectors.joining("\n")) + "\n";
   }
 
   /** The event with the highest sequence of each key, unless it is a delete. */
-  private static Map<Integer, String> referenceScd1(List<Event> events) {
+  static Map<Integer, String> referenceScd1(List<Event> events) {
     Map<Integer, Event> last = new HashMap<>();
     for (Event e : events) {
       last.merge(e.k(), e, (x, y) -> x.seq() >= y.seq() ? x : y);
@@ -301,7 +301,7 @@ class AutoCdcITCase {
   }
 
   /** Each key's versions from its events in sequence order: a value change opens a version. */
-  private static List<String> referenceScd2(List<Event> events) {
+  static List<String> referenceScd2(List<Event> events) {
     Map<Integer, List<Event>> byKey = events.stream().collect(Collectors.groupingBy(Event::k));
     List<String> out = new ArrayList<>();
     for (List<Event> keyEvents : byKey.values()) {

@@ -7,6 +7,7 @@ import io.sluice.runtime.plan.FlowPlan;
 import io.sluice.runtime.storage.StorageLayout;
 import io.sluice.runtime.translate.TranslationContext;
 import io.sluice.runtime.translate.Uids;
+import java.util.List;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.DataStreamSink;
 import org.apache.flink.table.data.RowData;
@@ -29,10 +30,8 @@ public final class TableSinks {
     if (SinkTargets.commitsEachCheckpoint(plan.target())) {
       return KafkaSinks.write(rows, plan, schema, ctx);
     }
-    String target = plan.target().name();
-    String uidPrefix = Uids.sink(plan.name(), target);
-    String path = StorageLayout.uri(SinkTargets.tablePath(plan.target(), ctx.spec(), ctx.layout())
-        .orElseThrow(() -> new IllegalStateException("No table path for " + target)));
+    String uidPrefix = Uids.sink(plan.name(), plan.target().name());
+    String path = targetPath(plan);
     if (ctx.formatOf(plan.target()) == TableFormat.ICEBERG) {
       return IcebergWrites.write(rows, path, mode, uidPrefix);
     }
@@ -44,6 +43,27 @@ public final class TableSinks {
         .applicationId(ctx.applicationId(plan.name(), plan.lineage()))
         .uidPrefix(uidPrefix)
         .build(rows);
+  }
+
+  /**
+   * Applies an AUTO CDC flow's changelog (exact UPDATE_BEFORE and DELETE rows) to its target. Delta
+   * targets take it in snapshot mode (a writer rewrites its part of the table when a checkpoint
+   * changed it, see {@link WriteMode#SNAPSHOT}); Iceberg targets get row-level deletes by
+   * {@code rowIdentity} (the keys, plus {@code __START_AT} for SCD type 2) and the new rows,
+   * committed per checkpoint by Iceberg's committer.
+   */
+  public DataStreamSink<?> applyChanges(DataStream<RowData> changes, FlowPlan plan, RowType schema,
+      List<String> rowIdentity, java.util.Optional<io.sluice.connectors.progress.PublishGate> gate) {
+    if (ctx.formatOf(plan.target()) == TableFormat.ICEBERG) {
+      return IcebergWrites.applyChanges(changes, targetPath(plan), rowIdentity,
+          Uids.sink(plan.name(), plan.target().name()));
+    }
+    return write(changes, plan, schema, WriteMode.SNAPSHOT, gate);
+  }
+
+  private String targetPath(FlowPlan plan) {
+    return StorageLayout.uri(SinkTargets.tablePath(plan.target(), ctx.spec(), ctx.layout())
+        .orElseThrow(() -> new IllegalStateException("No table path for " + plan.target().name())));
   }
 
   /**

@@ -2,13 +2,13 @@ package io.sluice.runtime.translate;
 
 import io.sluice.core.model.ChangeSpec;
 import io.sluice.core.model.DatasetKind;
+import io.sluice.core.model.TableFormat;
 import io.sluice.core.problem.ErrorCode;
 import io.sluice.core.problem.Problem;
 import io.sluice.runtime.cdc.ChangeApplier;
 import io.sluice.runtime.cdc.ChangeKeys;
 import io.sluice.runtime.cdc.NullSequences;
 import io.sluice.runtime.plan.FlowPlan;
-import io.sluice.connectors.delta.WriteMode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,8 +26,10 @@ import org.apache.flink.table.types.logical.RowType;
  * sequence and delete columns; the rows are keyed by the flow's keys and applied by {@link
  * ChangeApplier}, whose state (latest sequence, row or tombstone per key; the events of a key for
  * SCD type 2) is in the flow's savepoints like any streaming flow's; its changelog goes to the
- * Delta sink's snapshot mode, which rewrites what changed at each checkpoint. There is no bounded
- * path: a full refresh starts the same job without state over all of the source.
+ * Delta sink's snapshot mode, which rewrites what changed at each checkpoint, or, for a target
+ * stored as Iceberg, to row-level equality deletes and inserts ({@link IcebergChangeTarget}).
+ * There is no bounded path: a full refresh starts the same job without state over all of the
+ * source.
  */
 final class ChangeFlowTranslator implements FlowTranslator {
 
@@ -60,6 +62,14 @@ final class ChangeFlowTranslator implements FlowTranslator {
       return Optional.empty();
     }
     ChangeColumns c = columns.get();
+    boolean iceberg = ctx.formatOf(plan.target()) == TableFormat.ICEBERG;
+    if (iceberg) {
+      int before = problems.size();
+      IcebergChangeTarget.check(plan, spec, c.target(), problems);
+      if (problems.size() > before) {
+        return Optional.empty();
+      }
+    }
     ctx.recordSchema(plan.target().name(), c.target());
     String quarantine = io.sluice.core.model.Quarantine.nameOf(plan.target());
     RowType quarantineType = ctx.schema(quarantine).orElseGet(() -> QualityGate.quarantineSchema(c.source()));
@@ -92,8 +102,9 @@ final class ChangeFlowTranslator implements FlowTranslator {
             .keyBy(ChangeKeys.keySelector(c.keyFields(), c.keyTypes()), ChangeKeys.keyType(c.keyTypes()))
             .process(new ChangeApplier(c.layout()), InternalTypeInfo.of(c.target()))
             .uid(applierUid).name("apply changes: " + plan.target().name())
-        : Truncates.apply(split.events(), c, applierUid, plan.name(), plan.target().name());
-    Transformation<?> sink = ctx.sinks().write(changes, plan, c.target(), WriteMode.SNAPSHOT, gate)
+        : Truncates.apply(applied, c, applierUid, plan.name(), plan.target().name());
+    List<String> rowIdentity = iceberg ? IcebergChangeTarget.rowIdentity(spec, c.target()) : List.of();
+    Transformation<?> sink = ctx.sinks().applyChanges(changes, plan, c.target(), rowIdentity, gate)
         .getTransformation();
     UidAssigner.assign(sink, plan.name(), q.fingerprint());
     List<Path> markers = new ArrayList<>();

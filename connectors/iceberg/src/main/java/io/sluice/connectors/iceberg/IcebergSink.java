@@ -15,6 +15,7 @@ import org.apache.flink.table.types.logical.LogicalType;
 import org.apache.flink.table.types.logical.RowType;
 import org.apache.iceberg.DistributionMode;
 import org.apache.iceberg.Table;
+import org.apache.iceberg.TableUtil;
 import org.apache.iceberg.flink.sink.FlinkSink;
 
 /**
@@ -36,6 +37,9 @@ import org.apache.iceberg.flink.sink.FlinkSink;
  * content in one commit when the input ends, also when there are no rows and for partitions that
  * received none. (Iceberg's own sink in overwrite mode replaces only the partitions it wrote to,
  * and commits nothing for an empty input, so it cannot refresh a materialized view.)
+ *
+ * <p><b>Changelog</b> (row-level upserts and deletes) is Iceberg's own Flink sink with equality
+ * fields, on a format v2 (or later) table; see {@link #applyChanges}.
  */
 public final class IcebergSink {
   private IcebergSink() {}
@@ -52,6 +56,57 @@ public final class IcebergSink {
         .tableLoader(target.loader())
         .distributionMode(
             table.spec().isPartitioned() ? DistributionMode.HASH : DistributionMode.NONE)
+        .uidPrefix(uidPrefix)
+        .append();
+  }
+
+  /**
+   * Applies a changelog to the table: INSERT and UPDATE_AFTER rows are written as data,
+   * UPDATE_BEFORE and DELETE rows delete the row with the same values of {@code equalityColumns},
+   * as a position delete when that row was written earlier in the same checkpoint, otherwise as an
+   * equality delete (format v2). Rows are keyed by the equality columns before the writers, so the
+   * changes of one row reach one writer in order. Commits per checkpoint, like {@link #append},
+   * with the same exactly-once assumptions. Uids as for {@link #append}.
+   *
+   * <p>The input must be an exact changelog: every UPDATE_BEFORE and DELETE carries a row that is
+   * in the table (with all its values), and INSERT only adds a row whose equality columns are not
+   * in the table yet. That is what lets this sink leave Iceberg's upsert mode off: in upsert mode
+   * every INSERT and UPDATE_AFTER first writes an equality delete of its key (an initial load of
+   * n rows writes n deletes, and every later read applies them) and UPDATE_BEFORE is dropped.
+   * Here an insert writes no delete; only updates and deletes do. A changelog that only carries
+   * the new rows (no UPDATE_BEFORE) needs upsert mode and is not what this method is for.
+   *
+   * <p>The equality columns need not be the table's identifier fields (Iceberg takes them from the
+   * job) and may be nullable: a null in a delete matches a null in the row. They must be primitive
+   * and neither {@code float} nor {@code double} (Iceberg's rule for equality deletes). Delete
+   * files accumulate until the table is compacted (rewrite data files); readers merge them.
+   *
+   * @throws IllegalStateException if the table does not exist or is format version 1
+   * @throws IllegalArgumentException if an equality column is missing or of a type Iceberg cannot
+   *     delete by
+   */
+  public static DataStreamSink<Void> applyChanges(DataStream<RowData> changelog, String tablePath,
+      List<String> equalityColumns, String uidPrefix) {
+    checkUidPrefix(tablePath, uidPrefix);
+    IcebergTable target = IcebergTable.forPath(tablePath);
+    Table table = existing(target, "apply changes to");
+    checkWritable(changelog, table);
+    if (TableUtil.formatVersion(table) < 2) {
+      throw new IllegalStateException(String.format(
+          "Cannot apply changes to Iceberg table %s: it is format version %d, and row-level "
+              + "deletes need version 2. Full-refresh the dataset without 'format-version' = '%d' "
+              + "in its properties.",
+          tablePath, TableUtil.formatVersion(table), TableUtil.formatVersion(table)));
+    }
+    EqualityColumns.check(tablePath, table.schema(), equalityColumns);
+    // NONE: with equality fields, Iceberg keys the rows by them (HASH would key a partitioned
+    // table by its partition only, and needs the partition columns among the equality columns).
+    return FlinkSink.forRowData(changelog)
+        .table(table)
+        .tableLoader(target.loader())
+        .equalityFieldColumns(equalityColumns)
+        .upsert(false)
+        .distributionMode(DistributionMode.NONE)
         .uidPrefix(uidPrefix)
         .append();
   }

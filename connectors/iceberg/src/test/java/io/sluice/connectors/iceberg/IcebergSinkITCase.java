@@ -23,7 +23,10 @@ import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.graph.StreamGraph;
+import org.apache.flink.table.data.GenericRowData;
 import org.apache.flink.table.data.RowData;
+import org.apache.flink.table.data.StringData;
+import org.apache.flink.types.RowKind;
 import org.apache.flink.table.runtime.typeutils.InternalTypeInfo;
 import org.apache.flink.test.junit5.InjectMiniCluster;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -109,6 +112,52 @@ class IcebergSinkITCase {
     runBatch(table, TestTables.rows(7, 8), true);
 
     assertThat(readIdName(table)).containsExactly("7,n7");
+  }
+
+  @Test
+  void aChangelogOverTwoJobsDeletesByKeyAndLeavesTheNewestRowOfEachKey() throws Exception {
+    String table = TestTables.create(dir.resolve("cdc"));
+
+    runChanges(table, List.of(
+        change(RowKind.INSERT, 1L, "a"), change(RowKind.INSERT, 2L, "b"),
+        change(RowKind.INSERT, 3L, "c"), change(RowKind.INSERT, null, "no key"),
+        change(RowKind.UPDATE_BEFORE, 2L, "b"), change(RowKind.UPDATE_AFTER, 2L, "b2")));
+    assertThat(readIdName(table)).containsExactlyInAnyOrder("1,a", "2,b2", "3,c", "null,no key");
+    Map<String, String> first = TestTables.load(table).currentSnapshot().summary();
+    assertThat(first).as("an update in the same checkpoint deletes by position")
+        .containsEntry("total-equality-deletes", "0").containsEntry("total-position-deletes", "1");
+    Optional<Long> beforeSecond = IcebergTable.forPath(table).currentSnapshotId();
+
+    runChanges(table, List.of(
+        change(RowKind.UPDATE_BEFORE, 1L, "a"), change(RowKind.UPDATE_AFTER, 1L, "a2"),
+        change(RowKind.DELETE, 3L, "c"),
+        change(RowKind.UPDATE_BEFORE, null, "no key"), change(RowKind.UPDATE_AFTER, null, "still none"),
+        change(RowKind.INSERT, 4L, "d")));
+
+    assertThat(readIdName(table))
+        .containsExactlyInAnyOrder("1,a2", "2,b2", "4,d", "null,still none");
+    Map<String, String> second = TestTables.load(table).currentSnapshot().summary();
+    assertThat(second).as("rows of earlier commits are deleted by equality, a null key too")
+        .containsEntry("added-equality-deletes", "3").containsEntry("added-records", "3");
+    assertThat(TestTables.load(table).currentSnapshot().operation()).isEqualTo("overwrite");
+    assertThat(IcebergTable.forPath(table).rowsAddedSince(beforeSecond)).isEqualTo(3);
+    assertThat(IcebergTable.forPath(table).count()).isEqualTo(4);
+  }
+
+  private static RowData change(RowKind kind, Long id, String name) {
+    return GenericRowData.ofKind(kind, id, StringData.fromString(name));
+  }
+
+  /** A streaming job over a bounded changelog: Iceberg's committer commits at its end. */
+  private static void runChanges(String table, List<RowData> changes) throws Exception {
+    Configuration conf = new Configuration();
+    conf.set(PipelineOptions.AUTO_GENERATE_UIDS, false);
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
+    env.setParallelism(2);
+    DataStream<RowData> input = env.fromData(InternalTypeInfo.of(ID_NAME), changes.toArray(new RowData[0]))
+        .uid("changes").name("changes").setParallelism(1);
+    IcebergSink.applyChanges(input, table, List.of("id"), "cdc");
+    env.execute("changes");
   }
 
   @SuppressWarnings("deprecation") // a legacy SourceFunction keeps the test source small

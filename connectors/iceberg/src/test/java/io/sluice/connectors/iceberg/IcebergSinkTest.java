@@ -94,6 +94,60 @@ class IcebergSinkTest {
             + "dataset to change the table.", table);
   }
 
+  @Test
+  void everyOperatorOfAChangelogSinkHasAUidFromThePrefixAndRowsAreKeyedByTheEqualityColumns() {
+    String table = TestTables.uri(dir.resolve("t"));
+    IcebergTable.forPath(table).create(ID_NAME, List.of("name"), Map.of());
+    StreamExecutionEnvironment env = env(RuntimeExecutionMode.STREAMING);
+
+    IcebergSink.applyChanges(rows(env), table, List.of("id"), "cdc");
+
+    java.util.Collection<StreamNode> nodes = env.getStreamGraph().getStreamNodes();
+    assertThat(nodes).extracting(StreamNode::getTransformationUID).containsExactlyInAnyOrder(
+        "rows", "cdc-writer", "cdc-committer", "cdc-dummysink");
+    StreamNode writer = nodes.stream()
+        .filter(n -> "cdc-writer".equals(n.getTransformationUID())).findFirst().orElseThrow();
+    assertThat(writer.getInEdges()).singleElement()
+        .satisfies(edge -> assertThat(edge.getPartitioner().toString()).isEqualTo("HASH"));
+  }
+
+  @Test
+  void refusesChangesToAFormatVersion1Table() {
+    String table = TestTables.uri(dir.resolve("v1"));
+    IcebergTable.forPath(table).create(ID_NAME, List.of(), Map.of("format-version", "1"));
+    StreamExecutionEnvironment env = env(RuntimeExecutionMode.STREAMING);
+
+    assertThatThrownBy(() -> IcebergSink.applyChanges(rows(env), table, List.of("id"), "cdc"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageStartingWith("Cannot apply changes to Iceberg table " + table
+            + ": it is format version 1, and row-level deletes need version 2.");
+  }
+
+  @Test
+  void refusesEqualityColumnsIcebergCannotDeleteBy() {
+    RowType doubles = (RowType) DataTypes.ROW(DataTypes.FIELD("id", DataTypes.DOUBLE()),
+        DataTypes.FIELD("name", DataTypes.STRING())).notNull().getLogicalType();
+    String table = TestTables.uri(dir.resolve("d"));
+    IcebergTable.forPath(table).create(doubles, List.of(), Map.of());
+    StreamExecutionEnvironment env = env(RuntimeExecutionMode.STREAMING);
+    DataStream<RowData> rows = env.fromData(InternalTypeInfo.of(doubles),
+        (RowData) GenericRowData.of(1.0, null)).uid("rows");
+
+    assertThatThrownBy(() -> IcebergSink.applyChanges(rows, table, List.of("id"), "cdc"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("Cannot apply changes to Iceberg table " + table
+            + " by column id of type DOUBLE: Iceberg deletes rows by primitive columns other than "
+            + "FLOAT and DOUBLE only.");
+    assertThatThrownBy(() -> IcebergSink.applyChanges(rows, table, List.of("nope"), "cdc"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("Cannot apply changes to Iceberg table %s by column nope: the table has no "
+            + "top-level column of that name. Use some of id, name.", table);
+    assertThatThrownBy(() -> IcebergSink.applyChanges(rows, table, List.of(), "cdc"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("Cannot apply changes to Iceberg table " + table
+            + " without equality columns");
+  }
+
   private static StreamExecutionEnvironment env(RuntimeExecutionMode mode) {
     Configuration conf = new Configuration();
     conf.set(PipelineOptions.AUTO_GENERATE_UIDS, false);
