@@ -15,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The debezium-json format feeding AUTO CDC directly, from change files and from a Kafka topic:
  * the landing table holds one row per event (a tombstone excepted), the target the current rows,
  * and an event that is not a change (a schema change) is rescued in the landing table and
- * quarantined by AUTO CDC for its NULL sequence, so every event is accounted for.
+ * quarantined by AUTO CDC for its NULL sequence, so every event is accounted for. A truncate event
+ * applies through APPLY AS TRUNCATE WHEN; inference (cloud_files) takes the columns from the images.
  */
 class DebeziumCdcITCase {
   @RegisterExtension static final SharedCluster CLUSTER = new SharedCluster(6);
@@ -38,7 +39,20 @@ class DebeziumCdcITCase {
         CREATE STREAMING TABLE changes AS SELECT * FROM STREAM
           read_files('cdc', format => 'debezium-json', schema => 'id INT, name STRING');
         CREATE STREAMING TABLE inferred AS SELECT * FROM STREAM cloud_files('cdc', 'debezium-json');
+
+        CREATE STREAMING TABLE truncated_changes AS SELECT * FROM STREAM
+          read_files('truncated', format => 'debezium-json', schema => 'id INT, name STRING');
+        CREATE STREAMING TABLE truncated;
+        AUTO CDC INTO truncated FROM STREAM(truncated_changes) KEYS (id)
+          APPLY AS DELETE WHEN _op = 'DELETE' APPLY AS TRUNCATE WHEN _op = 'TRUNCATE'
+          SEQUENCE BY CAST(_source['lsn'] AS BIGINT) COLUMNS * EXCEPT (_op, _ts_ms, _source);
         """ + AUTO_CDC);
+    p.write("truncated/1.json", """
+        {"after": {"id": 1, "name": "ann"}, "op": "c", "ts_ms": 1, "source": {"lsn": 10}}
+        {"after": {"id": 2, "name": "bob"}, "op": "c", "ts_ms": 2, "source": {"lsn": 20}}
+        {"before": null, "after": null, "op": "t", "ts_ms": 3, "source": {"lsn": 30}}
+        {"after": {"id": 3, "name": "cy"}, "op": "c", "ts_ms": 4, "source": {"lsn": 40}}
+        """);
     p.write("cdc/1.json", """
         {"before": null, "after": {"id": 1, "name": "ann"}, "op": "r", "ts_ms": 1, "source": {"lsn": 10, "snapshot": "true"}}
         {"before": null, "after": {"id": 2, "name": "bob"}, "op": "c", "ts_ms": 2, "source": {"lsn": 20}}
@@ -62,6 +76,8 @@ class DebeziumCdcITCase {
         .satisfies(row -> assertThat((String) row.get("_rescued_data"))
             .contains("_malformed_record").contains("ALTER TABLE users ADD email TEXT"));
     assertThat(p.table("users_quarantine").rows()).as("the schema change has no sequence").hasSize(1);
+    assertThat(p.table("truncated").rows()).extracting(row -> row.get("id")).as("a truncate at lsn 30")
+        .containsExactly(3);
     List<Map<String, Object>> inferred = p.table("inferred").rows();
     assertThat(inferred.get(0).keySet()).containsExactly("id", "name", "_op", "_ts_ms", "_source", "_rescued_data");
     assertThat(inferred).filteredOn(row -> "UPDATE".equals(row.get("_op"))).singleElement()
