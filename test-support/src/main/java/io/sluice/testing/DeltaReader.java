@@ -179,6 +179,14 @@ public final class DeltaReader {
       }
       return items;
     }
+    if (type instanceof io.delta.kernel.types.MapType m) {
+      io.delta.kernel.data.MapValue map = v.getMap(i);
+      Map<Object, Object> entries = new LinkedHashMap<>();
+      for (int k = 0; k < map.getSize(); k++) {
+        entries.put(value(map.getKeys(), m.getKeyType(), k), value(map.getValues(), m.getValueType(), k));
+      }
+      return entries;
+    }
     return "<" + name + ">";
   }
 

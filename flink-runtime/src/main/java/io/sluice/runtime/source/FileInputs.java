@@ -1,5 +1,6 @@
 package io.sluice.runtime.source;
 
+import io.sluice.connectors.files.DebeziumEnvelope;
 import io.sluice.connectors.files.FileFormat;
 import io.sluice.connectors.files.FileIngestSource;
 import io.sluice.connectors.files.FileIngestSourceBuilder;
@@ -31,7 +32,8 @@ import org.apache.flink.table.types.logical.utils.LogicalTypeParser;
  * Files read with {@code read_files(...)} / {@code cloud_files(...)}.
  *
  * <p>The read schema is, in order of precedence: the {@code schema} option, the columns the
- * target declares, the schema inferred on the first run. An inferred schema is stored under the
+ * target declares, the schema inferred on the first run. For {@code debezium-json} it is the
+ * table's columns, and the rows have the metadata columns of {@link DebeziumEnvelope} after them. An inferred schema is stored under the
  * flow's state folder and reused by later runs, so it does not drift when new files arrive: what
  * no longer fits goes to {@code _rescued_data}.
  */
@@ -53,7 +55,7 @@ public final class FileInputs {
     String formatName = options.get("format");
     if (formatName == null) {
       throw new IllegalArgumentException("Cannot read files at '" + ref.name()
-          + "': no format given. Add format => 'json' (or 'csv', 'parquet').");
+          + "': no format given. Add format => 'json' (or 'csv', 'parquet', 'debezium-json').");
     }
     FileFormat format = FileFormat.of(formatName);
     String mode = options.getOrDefault("schemaevolutionmode", "rescue").toLowerCase(Locale.ROOT);
@@ -66,15 +68,18 @@ public final class FileInputs {
     String key = "files-" + Uids.key(ref.name());
     Map<String, String> formatOptions = formatOptions(options);
     RowType schema = schema(ctx, flow, key, new SchemaRequest(path, format, formatOptions, options, declared));
-    return new InputSpec(InputKind.FILES, path, withRescued(schema, options), incremental, options, key);
+    RowType produced = format == FileFormat.DEBEZIUM_JSON ? DebeziumEnvelope.withMetadata(schema) : schema;
+    return new InputSpec(InputKind.FILES, path, withRescued(produced, options), incremental, options, key);
   }
 
   static FileIngestSource source(InputSpec input, CatchUpMarker marker) {
     Map<String, String> options = input.options();
+    FileFormat format = FileFormat.of(options.get("format"));
+    RowType data = dataColumns(input.schema(), rescuedName(options));
     FileIngestSourceBuilder builder = FileIngestSource.builder(input.path())
-        .format(FileFormat.of(options.get("format")))
+        .format(format)
         .formatOptions(formatOptions(options))
-        .schema(dataColumns(input.schema(), rescuedName(options)))
+        .schema(format == FileFormat.DEBEZIUM_JSON ? DebeziumEnvelope.tableColumns(data) : data)
         .rescuedDataColumn(rescuedName(options))
         .boundedness(input.incremental() ? Boundedness.CONTINUOUS_UNBOUNDED : Boundedness.BOUNDED)
         .discoveryInterval(Duration.ofMillis(Long.parseLong(options.getOrDefault("discoveryinterval", "2000"))))
@@ -93,7 +98,8 @@ public final class FileInputs {
       return FileSchemaInference.parseSchema(req.options.get("schema"));
     }
     if (req.declared.isPresent()) {
-      return dataColumns(req.declared.get(), rescuedName(req.options));
+      RowType declared = dataColumns(req.declared.get(), rescuedName(req.options));
+      return req.format == FileFormat.DEBEZIUM_JSON ? DebeziumEnvelope.tableColumns(declared) : declared;
     }
     Path stored = ctx.layout().schemas(flow).resolve(key + ".schema");
     if (Files.exists(stored)) {

@@ -61,6 +61,10 @@ public final class KafkaInputs {
       throw new IllegalArgumentException("Cannot read Kafka values as json: no schema. Add schema"
           + " => 'id BIGINT, name STRING, ...' with the value's fields (what does not fit goes to"
           + " _rescued_data), or leave valueFormat out to get the value as bytes.");
+    } else if ("debezium-json".equals(connector.get("valueFormat"))) {
+      throw new IllegalArgumentException("Cannot read Kafka values as debezium-json: no schema. Add"
+          + " schema => 'id BIGINT, name STRING, ...' with the table's columns (the rows end with"
+          + " _op, _ts_ms, _source and _rescued_data).");
     }
     return input;
   }

@@ -13,9 +13,10 @@ import java.util.Optional;
  * <p>Without {@code valueFormat} (or with {@code binary}) the rows have Databricks' columns: {@code
  * key} and {@code value} BYTES, {@code topic}, {@code partition}, {@code offset}, {@code
  * timestamp}, {@code timestampType}, and {@code headers} with {@code includeHeaders => true}. With
- * {@code json}, {@code avro}, {@code raw} or {@code string} the value becomes columns (JSON and
- * Avro with a rescued-data column), then the key (STRING) with {@code includeKey}, then the
- * {@code metadataColumns} asked for.
+ * {@code json}, {@code debezium-json}, {@code avro}, {@code raw} or {@code string} the value
+ * becomes columns (JSON, Debezium and Avro with a rescued-data column), then the key (STRING) with
+ * {@code includeKey}, then the {@code metadataColumns} asked for. {@code format} is another name
+ * for {@code valueFormat}.
  */
 final class ReadKafkaOptions {
   static final List<String> NAMES = List.of("bootstrapServers", "subscribe", "subscribePattern",
@@ -50,6 +51,10 @@ final class ReadKafkaOptions {
       String key = lower.equals("kafka.bootstrap.servers") ? "bootstrapServers"
           : lower.equals("kafka.group.id") ? "groupId" : "kafka." + name.substring(6);
       putOnce(key, value, name);
+      return;
+    }
+    if (lower.equals("format")) {
+      putOnce("valueFormat", value, name);
       return;
     }
     for (String known : NAMES) {
@@ -94,10 +99,10 @@ final class ReadKafkaOptions {
     } else {
       parsedLayout(format);
     }
-    if (given.containsKey("schema") && !format.equals("json")) {
+    if (given.containsKey("schema") && !format.equals("json") && !format.equals("debezium-json")) {
       throw new IllegalArgumentException("Cannot use schema with valueFormat '" + format + "':"
-          + " the schema declares the columns of JSON values. Add valueFormat => 'json', or leave"
-          + " schema out.");
+          + " the schema declares the columns of JSON values (or of Debezium change events). Add"
+          + " valueFormat => 'json' (or 'debezium-json'), or leave schema out.");
     }
     return new Resolved(Map.copyOf(connector), Optional.ofNullable(given.get("schema")));
   }

@@ -33,6 +33,19 @@ class KafkaInputsTest {
   }
 
   @Test
+  void readsDebeziumEventsIntoTheTableColumnsAndChangeMetadataWithFormatAsAnotherName() {
+    InputSpec spec = resolve(Map.of("format", "debezium-json", "schema", "id BIGINT, name STRING"));
+
+    assertThat(spec.schema().getFieldNames())
+        .containsExactly("id", "name", "_op", "_ts_ms", "_source", "_rescued_data");
+    assertThat(spec.schema().getTypeAt(4).getTypeRoot()).isEqualTo(LogicalTypeRoot.MAP);
+    assertThatThrownBy(() -> resolve(Map.of("format", "debezium-json")))
+        .hasMessageContaining("Cannot read Kafka values as debezium-json: no schema");
+    assertThatThrownBy(() -> resolve(Map.of("format", "json", "valueFormat", "json")))
+        .hasMessageContaining("already given");
+  }
+
+  @Test
   void withoutAValueFormatHasDatabricksColumns() {
     RowType type = resolve(Map.of()).schema();
 

@@ -48,7 +48,10 @@ public final class FileIngestSourceBuilder {
     return this;
   }
 
-  /** The data columns, matched to record fields by exact name. */
+  /**
+   * The data columns, matched to record fields by exact name. For {@link FileFormat#DEBEZIUM_JSON}
+   * the table's columns: the source adds the metadata columns of {@link DebeziumEnvelope}.
+   */
   public FileIngestSourceBuilder schema(RowType dataColumns) {
     this.schema = Objects.requireNonNull(dataColumns, "dataColumns");
     return this;
@@ -99,7 +102,8 @@ public final class FileIngestSourceBuilder {
               + " FileSchemaInference.");
     }
     SupportedTypes.check(schema, format);
-    if (rescuedColumn != null && schema.getFieldNames().contains(rescuedColumn)) {
+    RowType dataColumns = format == FileFormat.DEBEZIUM_JSON ? DebeziumEnvelope.withMetadata(schema) : schema;
+    if (rescuedColumn != null && dataColumns.getFieldNames().contains(rescuedColumn)) {
       throw new IllegalArgumentException(
           "Cannot use rescued data column " + rescuedColumn + ": the schema already has a column of"
               + " that name. Rename the column or choose another rescued data column.");
@@ -114,7 +118,7 @@ public final class FileIngestSourceBuilder {
     }
     FormatOptions options = FormatOptions.parse(format, formatOptions);
     FileReadSpec read =
-        new FileReadSpec(files, format, options, SupportedTypes.nullable(schema), rescuedColumn);
+        new FileReadSpec(files, format, options, SupportedTypes.nullable(dataColumns), rescuedColumn);
     return new FileIngestSource(
         new SourceSettings(read, boundedness, discoveryInterval, maxFilesPerTrigger, marker));
   }

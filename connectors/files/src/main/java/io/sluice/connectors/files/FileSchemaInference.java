@@ -20,7 +20,9 @@ import org.apache.parquet.hadoop.ParquetFileReader;
  * only nulls STRING; conflicting types widen (BIGINT and DOUBLE to DOUBLE, anything else to STRING).
  * CSV: the header's names (without header {@code _c0, _c1, ...}), typed BOOLEAN, BIGINT or DOUBLE
  * only with {@code inferColumnTypes=true}, else STRING. Parquet: the footer schemas, merged.
- * Columns are ordered by first appearance; malformed records are ignored.
+ * Debezium JSON: the table's columns, from the events' after (or before) images, typed as JSON;
+ * the source adds the metadata columns. Columns are ordered by first appearance; malformed records
+ * are ignored.
  */
 public final class FileSchemaInference {
   private final FileDiscovery files;
@@ -87,6 +89,9 @@ public final class FileSchemaInference {
       budget -= fileSample.records();
     }
     LogicalType result = TypeWidening.finish(type);
+    if (result instanceof RowType row && format == FileFormat.DEBEZIUM_JSON) {
+      result = DebeziumEnvelope.tableColumns(row);
+    }
     if (!(result instanceof RowType row) || row.getFieldCount() == 0) {
       throw new IllegalArgumentException(
           "Cannot infer a schema for " + files.location() + ": the sampled files hold no records."
@@ -108,7 +113,7 @@ public final class FileSchemaInference {
   private record Sample(LogicalType type, long records) {}
 
   private Sample records(FileSplit file, long budget) throws IOException {
-    boolean inferTypes = options.inferTypes(format == FileFormat.JSON);
+    boolean inferTypes = options.inferTypes(format.isJson());
     boolean text = format == FileFormat.CSV;
     LogicalType type = new NullType();
     long count = 0;

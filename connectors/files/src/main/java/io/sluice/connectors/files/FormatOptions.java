@@ -25,6 +25,7 @@ record FormatOptions(
   private static final Map<FileFormat, List<String>> KNOWN =
       Map.of(
           FileFormat.JSON, List.of("multiLine", "inferColumnTypes"),
+          FileFormat.DEBEZIUM_JSON, List.of("multiLine", "inferColumnTypes"),
           FileFormat.CSV,
               List.of(
                   "header", "delimiter", "sep", "quote", "escape", "nullValue", "multiLine",

@@ -21,10 +21,12 @@ public final class JsonRowConverter {
 
   private final RowType columns;
   private final RowValueConverter converter;
+  private final boolean debezium;
 
-  private JsonRowConverter(RowType columns) {
+  private JsonRowConverter(RowType columns, boolean debezium) {
     this.columns = columns;
     this.converter = new RowValueConverter(columns);
+    this.debezium = debezium;
   }
 
   /**
@@ -34,7 +36,20 @@ public final class JsonRowConverter {
    */
   public static JsonRowConverter forColumns(RowType columns) {
     SupportedTypes.check(Objects.requireNonNull(columns, "columns"), FileFormat.JSON);
-    return new JsonRowConverter(SupportedTypes.nullable(columns));
+    return new JsonRowConverter(SupportedTypes.nullable(columns), false);
+  }
+
+  /**
+   * A converter of Debezium change events ({@code debezium-json}) to the table's columns followed
+   * by the metadata columns of {@link DebeziumEnvelope}; an event it cannot flatten is rescued
+   * whole under {@link #MALFORMED_RECORD}.
+   *
+   * @throws IllegalArgumentException naming the first column JSON cannot fill, or a table column
+   *     named like a metadata column
+   */
+  public static JsonRowConverter forDebezium(RowType tableColumns) {
+    SupportedTypes.check(Objects.requireNonNull(tableColumns, "tableColumns"), FileFormat.DEBEZIUM_JSON);
+    return new JsonRowConverter(SupportedTypes.nullable(DebeziumEnvelope.withMetadata(tableColumns)), true);
   }
 
   /** The produced data columns: the declared ones, all nullable. */
@@ -45,6 +60,9 @@ public final class JsonRowConverter {
   /** Converts one document; never throws for bad input, which ends up rescued. */
   public Converted convert(String json) {
     ParsedRecord record = JsonLinesRecords.parse(json);
+    if (debezium) {
+      record = DebeziumEnvelope.flatten(record);
+    }
     Rescue rescue = new Rescue();
     GenericRowData row;
     if (record.isMalformed()) {

@@ -62,7 +62,8 @@ interface RecordSource extends Closeable {
     if (format == FileFormat.CSV) {
       return new CsvRecords(in, options, positionalNames);
     }
-    return options.multiLine() ? JsonDocumentRecords.read(in) : new JsonLinesRecords(in);
+    RecordSource json = options.multiLine() ? JsonDocumentRecords.read(in) : new JsonLinesRecords(in);
+    return format == FileFormat.DEBEZIUM_JSON ? new DebeziumRecords(json) : json;
   }
 
   /** Drops a UTF-8 byte order mark, which spreadsheet exports put before the first header name. */

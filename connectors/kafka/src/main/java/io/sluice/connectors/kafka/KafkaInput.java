@@ -15,8 +15,9 @@ import org.apache.flink.table.types.logical.RowType;
 /**
  * Builds an unbounded Kafka source of rows. Set the bootstrap servers, the topics (a
  * comma-separated list or a pattern) and how to read values: {@code json} with a schema, {@code
- * avro} with an Avro schema, {@code raw} (alias {@code string}) as one {@code value} STRING
- * column, or {@code binary} as one {@code value} BYTES column. JSON and Avro rows end with a
+ * debezium-json} (Debezium change events) with the table's columns as schema, {@code avro} with an
+ * Avro schema, {@code raw} (alias {@code string}) as one {@code value} STRING column, or {@code
+ * binary} as one {@code value} BYTES column. JSON, Debezium and Avro rows end with a
  * rescued-data column (default {@code _rescued_data}) that keeps whatever did not fit, with its
  * topic, partition and offset. Then optionally a {@code key} column (STRING, or BYTES with {@link
  * #keyFormat} binary) and metadata columns ({@code topic}, {@code partition}, {@code offset},
@@ -102,13 +103,17 @@ public final class KafkaInput {
     return this;
   }
 
-  /** json (default), avro, raw or string (a STRING column), binary (a BYTES column). */
+  /**
+   * json (default), debezium-json (change events: the table's columns from the schema, then {@code
+   * _op}, {@code _ts_ms}, {@code _source}; tombstones skipped), avro, raw or string (a STRING
+   * column), binary (a BYTES column).
+   */
   public KafkaInput valueFormat(String format) {
     this.valueFormat = format.trim().toLowerCase(Locale.ROOT);
     return this;
   }
 
-  /** The value columns of the json format. */
+  /** The value columns of the json format; the table's columns of debezium-json. */
   public KafkaInput schema(RowType columns) {
     this.schema = columns;
     return this;
@@ -201,6 +206,12 @@ public final class KafkaInput {
               + " Declare the value columns, or read them with valueFormat raw.");
         }
         return new JsonValues(schema, rescuedColumn);
+      case "debezium-json":
+        if (schema == null) {
+          throw new IllegalArgumentException("Cannot read Kafka values as debezium-json: no schema."
+              + " Declare the table's columns, for example id BIGINT, name STRING.");
+        }
+        return new DebeziumValues(schema, rescuedColumn);
       case "avro":
         if (avroSchema == null) {
           throw new IllegalArgumentException("Cannot read Kafka values as avro: no Avro schema."
@@ -214,7 +225,7 @@ public final class KafkaInput {
         return new BinaryValues();
       default:
         throw new IllegalArgumentException("Cannot read Kafka values as '" + valueFormat
-            + "': unknown format. Use json, avro, raw, string or binary.");
+            + "': unknown format. Use json, debezium-json, avro, raw, string or binary.");
     }
   }
 }

@@ -5,6 +5,8 @@ import java.util.List;
 import org.apache.flink.api.common.serialization.DeserializationSchema;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.SimpleCounter;
 import org.apache.flink.table.data.GenericRowData;
 import org.apache.flink.table.data.RowData;
 import org.apache.flink.table.data.StringData;
@@ -19,17 +21,21 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 /**
  * One row per Kafka record: the value format's columns, then the key (STRING or BYTES) if asked, then the
  * asked metadata columns. It never fails on a record's content: what cannot be read is rescued by
- * the value format.
+ * the value format. A record the value format skips (a Debezium tombstone) gives no row and is
+ * counted in the metric {@value #SKIPPED_METRIC}.
  */
 final class RowDeserializer implements KafkaRecordDeserializationSchema<RowData> {
   private static final long serialVersionUID = 1L;
   static final String KEY_COLUMN = "key";
+  /** The reader's metric counting the records that gave no row. */
+  static final String SKIPPED_METRIC = "skippedRecords";
 
   private final ValueFormat value;
   private final boolean includeKey;
   private final boolean keyAsBytes;
   private final List<MetadataColumn> metadata;
   private final RowType producedType;
+  private transient Counter skipped;
 
   RowDeserializer(ValueFormat value, boolean includeKey, List<MetadataColumn> metadata) {
     this(value, includeKey, false, metadata);
@@ -53,10 +59,23 @@ final class RowDeserializer implements KafkaRecordDeserializationSchema<RowData>
   @Override
   public void open(DeserializationSchema.InitializationContext context) {
     value.open();
+    skipped = new SimpleCounter();
+    if (context != null) {
+      context.getMetricGroup().counter(SKIPPED_METRIC, skipped);
+    }
+  }
+
+  /** How many records gave no row since {@link #open}. */
+  long skippedRecords() {
+    return skipped.getCount();
   }
 
   @Override
   public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<RowData> out) {
+    if (value.skips(record)) {
+      skipped.inc();
+      return;
+    }
     GenericRowData row = new GenericRowData(producedType.getFieldCount());
     value.fill(record, row);
     int position = value.columns().getFieldCount();

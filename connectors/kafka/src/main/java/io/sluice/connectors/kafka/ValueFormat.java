@@ -21,6 +21,11 @@ abstract class ValueFormat implements Serializable {
   /** Prepares the non-serializable parts (parsers, converters); called once per reader. */
   abstract void open();
 
+  /** Whether the record carries no row (it is skipped and counted); none does by default. */
+  boolean skips(ConsumerRecord<byte[], byte[]> record) {
+    return false;
+  }
+
   /** Sets fields {@code 0 .. columns().getFieldCount() - 1} of {@code row}. */
   abstract void fill(ConsumerRecord<byte[], byte[]> record, GenericRowData row);
 

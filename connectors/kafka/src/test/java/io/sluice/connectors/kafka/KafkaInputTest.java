@@ -80,6 +80,8 @@ class KafkaInputTest {
     assertRejected(KafkaInput.builder().bootstrapServers("b:1").valueFormat("raw"), "no topics");
     assertRejected(KafkaInput.builder().options(options()), "Cannot read Kafka values as json: no schema");
     assertRejected(KafkaInput.builder().options(options("valueFormat", "avro")), "no Avro schema");
+    assertRejected(KafkaInput.builder().options(options("valueFormat", "debezium-json")),
+        "Cannot read Kafka values as debezium-json: no schema");
     assertRejected(KafkaInput.builder().options(options("valueFormat", "avro", "avroSchema", "{\"type\":\"long\"}")),
         "must be a record");
     assertRejected(KafkaInput.builder().options(options("valueFormat", "xml")), "unknown format");

@@ -69,6 +69,44 @@ class RowDeserializerTest {
   }
 
   @Test
+  void flattensDebeziumEventsAndSkipsAndCountsTombstones() {
+    RowDeserializer debezium = new RowDeserializer(new DebeziumValues(SCHEMA, "_rescued_data"), true,
+        List.of(MetadataColumn.named("offset", false)));
+    debezium.open(null);
+    List<RowData> rows = new java.util.ArrayList<>();
+    org.apache.flink.util.Collector<RowData> out = new org.apache.flink.util.Collector<>() {
+      @Override
+      public void collect(RowData row) {
+        rows.add(row);
+      }
+
+      @Override
+      public void close() {}
+    };
+
+    debezium.deserialize(record("{\"id\":7}", utf8("{\"before\":{\"id\":7,\"name\":\"a\"},\"after\":null,"
+        + "\"op\":\"d\",\"ts_ms\":5,\"source\":{\"lsn\":12}}")), out);
+    debezium.deserialize(record("{\"id\":7}", null), out);
+    debezium.deserialize(record(null, utf8("{\"ts_ms\":6}")), out);
+
+    assertThat(debezium.producedType().getFieldNames())
+        .containsExactly("id", "name", "_op", "_ts_ms", "_source", "_rescued_data", "key", "offset");
+    assertThat(rows).hasSize(2);
+    assertThat(debezium.skippedRecords()).isEqualTo(1);
+    RowData delete = rows.get(0);
+    assertThat(delete.getLong(0)).isEqualTo(7L);
+    assertThat(delete.getString(2).toString()).isEqualTo("DELETE");
+    assertThat(delete.getLong(3)).isEqualTo(5L);
+    assertThat(delete.getMap(4).valueArray().getString(0).toString()).isEqualTo("12");
+    assertThat(delete.isNullAt(5)).isTrue();
+    assertThat(delete.getString(6).toString()).isEqualTo("{\"id\":7}");
+    RowData heartbeat = rows.get(1);
+    assertThat(heartbeat.isNullAt(2)).isTrue();
+    assertThat(heartbeat.getString(5).toString())
+        .isEqualTo("{\"_malformed_record\":\"{\\\"ts_ms\\\":6}\"," + ORIGIN + "}");
+  }
+
+  @Test
   void readsAvroValuesIntoTheSchemaColumns() {
     GenericRecord order = new GenericData.Record(TestRecords.avroSchema());
     order.put("id", 5L);

@@ -47,6 +47,25 @@ class JsonRowConverterTest {
   }
 
   @Test
+  void flattensADebeziumEventAndRescuesOneWithoutAnOperation() {
+    JsonRowConverter converter =
+        JsonRowConverter.forDebezium(FileSchemaInference.parseSchema("id BIGINT, name STRING"));
+
+    JsonRowConverter.Converted update = converter.convert("{\"schema\":{},\"payload\":{\"before\":null,"
+        + "\"after\":{\"id\":7,\"name\":\"b\"},\"op\":\"u\",\"ts_ms\":5,\"source\":{\"lsn\":9}}}");
+    JsonRowConverter.Converted heartbeat = converter.convert("{\"ts_ms\":6}");
+
+    assertThat(converter.columns().getFieldNames()).containsExactly("id", "name", "_op", "_ts_ms", "_source");
+    assertThat(update.row().getLong(0)).isEqualTo(7L);
+    assertThat(update.row().getString(2).toString()).isEqualTo("UPDATE");
+    assertThat(update.row().getMap(4).valueArray().getString(0).toString()).isEqualTo("9");
+    assertThat(update.hasRescued()).isFalse();
+    assertThat(heartbeat.row().isNullAt(2)).isTrue();
+    assertThat(heartbeat.rescuedJson(Map.of()))
+        .isEqualTo("{\"" + JsonRowConverter.MALFORMED_RECORD + "\":\"{\\\"ts_ms\\\":6}\"}");
+  }
+
+  @Test
   void makesEveryColumnNullable() {
     assertThat(JsonRowConverter.forColumns(COLUMNS).columns().getTypeAt(0).isNullable()).isTrue();
   }
