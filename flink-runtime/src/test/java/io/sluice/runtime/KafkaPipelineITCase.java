@@ -192,6 +192,50 @@ class KafkaPipelineITCase {
   }
 
   @Test
+  void aTriggeredRunIntoIcebergThatFailsMidwayLeavesNoDuplicateAfterTheNextRun() throws Exception {
+    kafka.createTopic("refunds", 1);
+    int good = 1000;
+    // Iceberg's committer publishes every completed checkpoint, like a Kafka sink's transactions
+    String sql = """
+        CREATE TEMPORARY VIEW checked (
+          CONSTRAINT not_poison EXPECT (id < 1000000) ON VIOLATION %s
+        ) AS SELECT id, amount FROM read_kafka(bootstrapServers => '${kafka}',
+          subscribe => 'refunds', startingOffsets => 'earliest', valueFormat => 'json',
+          schema => 'id BIGINT, amount INT', `kafka.max.partition.fetch.bytes` => '1',
+          `kafka.max.poll.records` => '1');
+        CREATE STREAMING TABLE refunds USING ICEBERG AS SELECT * FROM STREAM(checked);
+        """;
+    PipelineFixture p = pipeline("failing_iceberg", "100ms", sql.formatted("FAIL UPDATE"));
+    for (int i = 0; i < good; i++) {
+      kafka.produce("refunds", null, order(i, i));
+    }
+    kafka.produce("refunds", null, order(1_000_000, 1));
+
+    UpdateResult failed = p.run();
+
+    assertThat(failed.succeeded()).isFalse();
+    java.nio.file.Path table = p.folder.resolve("storage/tables/refunds");
+    List<Long> visible = icebergIds(table);
+    assertThat(visible).as("checkpoints of the failed run were committed").isNotEmpty().doesNotHaveDuplicates();
+
+    p.write("p.sql", sql.formatted("DROP ROW"));
+    UpdateResult fixed = p.run();
+
+    assertThat(fixed.succeeded()).as(fixed.toString()).isTrue();
+    assertThat(icebergIds(table)).as("every record once").isEqualTo(range(0, good));
+  }
+
+  private static List<Long> icebergIds(java.nio.file.Path table) throws java.io.IOException {
+    org.apache.iceberg.Table t = new org.apache.iceberg.hadoop.HadoopTables(new org.apache.hadoop.conf.Configuration())
+        .load(table.toUri().toString());
+    List<Long> ids = new java.util.ArrayList<>();
+    try (var rows = org.apache.iceberg.data.IcebergGenerics.read(t).build()) {
+      rows.forEach(r -> ids.add((Long) r.getField("id")));
+    }
+    return ids.stream().sorted().toList();
+  }
+
+  @Test
   void aContinuousRunReadsRecordsAsTheyArriveAndItsOffsetsCarryOverToATriggeredRun()
       throws Exception {
     kafka.createTopic("c_orders", 2);

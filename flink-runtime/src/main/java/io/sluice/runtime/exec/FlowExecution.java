@@ -47,7 +47,9 @@ final class FlowExecution {
       switch (kind) {
         case APPEND:
         case CHANGE: {
-          FlowJobRunner.Outcome appended = committed.after(runner.runIncremental(t, state));
+          boolean publishesEachCheckpoint = io.sluice.runtime.sink.SinkTargets.commitsEachCheckpoint(plan.target())
+              || ctx.formatOf(plan.target()) == io.sluice.core.model.TableFormat.ICEBERG;
+          FlowJobRunner.Outcome appended = committed.after(runner.runIncremental(t, state, publishesEachCheckpoint));
           List<DatasetQuality> quality = Quality.perUpdate(t.expectations(), appended.accumulators(),
               state.qualityBaseline());
           FlowState after = states.readOrFresh(flow.name());

@@ -55,6 +55,16 @@ final class FlowJobRunner {
   record Outcome(Optional<String> savepoint, long rowsRead, long rowsWritten, Map<String, Object> accumulators) {}
 
   Outcome runIncremental(TranslatedFlow flow, FlowState state) throws Exception {
+    return runIncremental(flow, state, io.sluice.runtime.sink.SinkTargets.commitsEachCheckpoint(flow.plan().target()));
+  }
+
+  /**
+   * @param publishesEachCheckpoint whether the target makes data visible at every completed
+   *     checkpoint even in a triggered run (a Kafka sink, an Iceberg table): then a failed run is
+   *     resumed from its newest checkpoint, after what it published, instead of from the previous
+   *     restore point
+   */
+  Outcome runIncremental(TranslatedFlow flow, FlowState state, boolean publishesEachCheckpoint) throws Exception {
     String name = flow.plan().name();
     Optional<String> restore = restorePoint(state, name);
     JobGraph job = jobGraph(flow, restore);
@@ -77,13 +87,12 @@ final class FlowJobRunner {
       Thread.sleep(POLL_MILLIS);
     }
     JobResult result = cluster.result(id);
-    if (result.getSerializedThrowable().isPresent()
-        && !io.sluice.runtime.sink.SinkTargets.commitsEachCheckpoint(flow.plan().target())) {
+    if (result.getSerializedThrowable().isPresent() && !publishesEachCheckpoint) {
       // A failed run published nothing: the next run starts again from the previous restore point.
       states.write(name, states.readOrFresh(name).stopped(restore, flow.fingerprint()));
       FlowJobRunner.deleteTree(layout.checkpoints(name).resolve(id.toHexString()));
     }
-    // A failed run into a Kafka sink committed the transactions of its completed checkpoints: the
+    // A failed run into a Kafka sink or an Iceberg table committed its completed checkpoints: the
     // state keeps naming its job, so the next run resumes from the job's newest retained
     // checkpoint, right after what is visible (as after a crash), and repeats nothing.
     long rows = rowsCommitted(flow, result);
