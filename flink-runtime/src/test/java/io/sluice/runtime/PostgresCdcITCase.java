@@ -182,6 +182,48 @@ class PostgresCdcITCase {
   }
 
   /** The landing table's change rows, "op id @lsn", in LSN order (the snapshot's rows first). */
+  @Test
+  void oneReaderCapturesTwoTablesThatViewsExposeAsTheirOwnDatasets() throws Exception {
+    pg.execute("CREATE TABLE shop_users (id INT PRIMARY KEY, name TEXT)",
+        "CREATE TABLE shop_carts (id INT PRIMARY KEY, user_id INT, items INT)",
+        "INSERT INTO shop_users VALUES (1, 'ann'), (2, 'bob')", "INSERT INTO shop_carts VALUES (7, 1, 3)");
+    PipelineFixture p = CLUSTER.empty(dir.resolve("pgm"));
+    p.write("pipeline.yaml", "name: pgm\ncheckpoints: {interval: 500ms}\n"
+        + "configuration: {host: \"" + pg.host() + "\", port: \"" + pg.port() + "\", db: \""
+        + pg.database() + "\", user: \"" + pg.user() + "\", pw: \"" + pg.password() + "\"}\n");
+    p.write("p.sql", """
+        CREATE STREAMING TABLE shop_changes AS SELECT * FROM STREAM read_postgres(
+          hostname => '${host}', port => '${port}', database => '${db}',
+          tables => 'public.shop_users, public.shop_carts', username => '${user}', password => '${pw}');
+
+        CREATE TEMPORARY VIEW user_changes AS SELECT id, name, _op, _lsn FROM STREAM(shop_changes)
+          WHERE _table = 'public.shop_users';
+        CREATE TEMPORARY VIEW cart_changes AS SELECT id, user_id, items, _op, _lsn FROM STREAM(shop_changes)
+          WHERE _table = 'public.shop_carts';
+
+        CREATE STREAMING TABLE users;
+        AUTO CDC INTO users FROM STREAM(user_changes) KEYS (id)
+          APPLY AS DELETE WHEN _op = 'DELETE' SEQUENCE BY _lsn COLUMNS * EXCEPT (_op, _lsn);
+        CREATE STREAMING TABLE carts;
+        AUTO CDC INTO carts FROM STREAM(cart_changes) KEYS (id)
+          APPLY AS DELETE WHEN _op = 'DELETE' SEQUENCE BY _lsn COLUMNS * EXCEPT (_op, _lsn);
+        """);
+
+    UpdateResult first = p.run();
+    assertThat(first.succeeded()).as(first.toString()).isTrue();
+    assertThat(copy(p, "users")).isEqualTo(source("SELECT id, name FROM shop_users"));
+    assertThat(copy(p, "carts")).isEqualTo(source("SELECT id, user_id, items FROM shop_carts"));
+
+    pg.execute("UPDATE shop_users SET name = 'anne' WHERE id = 1", "DELETE FROM shop_users WHERE id = 2",
+        "INSERT INTO shop_carts VALUES (8, 1, 1)", "UPDATE shop_carts SET items = 4 WHERE id = 7");
+    UpdateResult second = p.run();
+    assertThat(second.succeeded()).as(second.toString()).isTrue();
+    assertThat(copy(p, "users")).isEqualTo(source("SELECT id, name FROM shop_users"));
+    assertThat(copy(p, "carts")).isEqualTo(source("SELECT id, user_id, items FROM shop_carts"));
+    assertThat(pg.query("SELECT count(*) FROM pg_replication_slots WHERE slot_name LIKE 'sluice_pgm_%'"))
+        .as("one reader: one replication slot for both tables").containsExactly(List.of(1L));
+  }
+
   private static List<String> changes(PipelineFixture p) {
     return p.table("items_changes").rows().stream()
         .sorted(java.util.Comparator.comparing((Map<String, Object> r) -> (Long) r.get("_lsn"))

@@ -85,15 +85,18 @@ public final class PostgresInputs {
     Map<String, String> options = new LinkedHashMap<>();
     ref.options().forEach((name, value) -> {
       String lower = name.toLowerCase(Locale.ROOT);
-      if (lower.equals("table")) {
-        String[] parts = value.trim().split("\\.", 2);
-        options.put("schema-name", parts.length == 2 ? parts[0] : "public");
-        options.put("table-name", parts.length == 2 ? parts[1] : parts[0]);
+      if (lower.equals("table") || lower.equals("tables")) {
+        if (options.containsKey("table-name")) {
+          throw new IllegalArgumentException("Cannot use both table and tables in read_postgres: list every"
+              + " table in tables => 'schema.a, schema.b'.");
+        }
+        tables(value, options);
       } else if (NAMES.containsKey(lower)) {
         options.put(NAMES.get(lower), value);
       } else {
         throw new IllegalArgumentException("Cannot use read_postgres argument '" + name + "': unknown. Use "
-            + "hostname, port, database, table, username, password, slotName, publicationName or startup.");
+            + "hostname, port, database, table (or tables), username, password, slotName, publicationName or"
+            + " startup.");
       }
     });
     for (String required : List.of("hostname", "database-name", "table-name", "username")) {
@@ -104,6 +107,31 @@ public final class PostgresInputs {
     }
     options.putIfAbsent("slot.name", slotName(pipeline, flow, ref.name()));
     return options;
+  }
+
+  /**
+   * {@code 'schema.table'}, or several separated by commas (one reader, one slot: rows of every
+   * table in one layout, told apart by {@code _table}); an unqualified table is in {@code public}.
+   */
+  private static void tables(String value, Map<String, String> options) {
+    java.util.Set<String> schemas = new java.util.LinkedHashSet<>();
+    List<String> tables = new java.util.ArrayList<>();
+    for (String item : value.split(",")) {
+      if (item.isBlank()) {
+        continue;
+      }
+      String[] parts = item.trim().split("\\.", 2);
+      String schema = parts.length == 2 ? parts[0] : "public";
+      schemas.add(schema);
+      tables.add(schema + "." + (parts.length == 2 ? parts[1] : parts[0]));
+    }
+    if (tables.isEmpty()) {
+      throw new IllegalArgumentException("Cannot read PostgreSQL changes: no table. Add table => 'schema.table'"
+          + " or tables => 'schema.a, schema.b'.");
+    }
+    options.put("schema-name", String.join(",", schemas));
+    options.put("table-name", tables.size() == 1 ? tables.get(0).substring(tables.get(0).indexOf('.') + 1)
+        : String.join(",", tables));
   }
 
   /** A valid, stable slot name: lower-case letters, digits and underscores, at most 63 characters. */
