@@ -5,6 +5,7 @@ import io.delta.kernel.engine.Engine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -22,6 +23,7 @@ import org.apache.flink.runtime.state.StateInitializationContext;
 import org.apache.flink.runtime.state.StateSnapshotContext;
 import org.apache.flink.runtime.state.VoidNamespace;
 import org.apache.flink.runtime.state.VoidNamespaceSerializer;
+import org.apache.flink.runtime.state.heap.HeapKeyedStateBackend;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.api.operators.BoundedOneInput;
 import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
@@ -54,8 +56,9 @@ import org.apache.flink.types.RowKind;
  * the previous barrier (the net change, so +I then -D of the same row is no change), the writer
  * picks the buckets of the changed rows, visits every key of its key group range with {@code
  * applyToAllKeys} on the keyed state backend (heap or RocksDB alike; no extra index of keys is
- * kept) and buffers the rows of those buckets, each as often as it occurs. A visit buffers
- * buckets worth about {@code max(2 * targetFileRows, 100,000)} rows; more buckets take more
+ * kept) and buffers the rows of those buckets, each as often as it occurs. On the heap backend
+ * one visit buffers all of them (references to the state's keys); on RocksDB a visit buffers
+ * buckets worth about {@code max(2 * targetFileRows, 100,000)} rows and more buckets take more
  * visits, which bounds the memory of a rewrite. Each bucket is written as Parquet files of about
  * {@code targetFileRows} rows through Kernel like the append writer, and one {@link
  * DeltaSnapshotPart} with all buckets is sent, tagged {@code c}. An empty part is sent as such,
@@ -226,9 +229,14 @@ final class DeltaSnapshotWriterOperator extends AbstractStreamOperator<byte[]>
     output.collect(new StreamRecord<>(DeltaSnapshotPartSerializer.INSTANCE.toBytes(part)));
   }
 
-  /** Groups the planned buckets so that one visit of the keys buffers a bounded number of rows. */
+  /**
+   * Groups the planned buckets so that one visit of the keys buffers a bounded number of rows.
+   * On the heap backend the buffers hold the state's own key objects, a reference per row, so one
+   * visit takes all buckets; other backends deserialize a copy of each key.
+   */
   private List<Set<SnapshotBuckets.Id>> visits(Map<SnapshotBuckets.Id, Long> planned) {
-    long budget = Math.max(2L * config.targetFileRows(), MIN_VISIT_ROWS);
+    long budget = getKeyedStateBackend() instanceof HeapKeyedStateBackend ? Long.MAX_VALUE
+        : Math.max(2L * config.targetFileRows(), MIN_VISIT_ROWS);
     List<Set<SnapshotBuckets.Id>> visits = new ArrayList<>();
     Set<SnapshotBuckets.Id> visit = new HashSet<>();
     long rows = 0;
@@ -250,16 +258,21 @@ final class DeltaSnapshotWriterOperator extends AbstractStreamOperator<byte[]>
   /** Writes every row of the given buckets, as often as it occurs. */
   private Map<SnapshotBuckets.Id, List<DeltaCommittable>> writeBuckets(
       Set<SnapshotBuckets.Id> visit, long checkpointId) throws Exception {
+    Map<Map<String, String>, BitSet> wanted = new HashMap<>();
+    visit.forEach(id -> wanted.computeIfAbsent(id.partition(), p -> new BitSet()).set(id.index()));
     Map<SnapshotBuckets.Id, List<RowData>> buffers = new HashMap<>();
     keys().applyToAllKeys(VoidNamespace.INSTANCE,
         VoidNamespaceSerializer.INSTANCE, countsDescriptor,
         (RowData row, ValueState<Long> count) -> {
-          SnapshotBuckets.Id bucket = buckets.bucketOf(partitioner.of(row), row);
-          Long occurrences = count.value();
-          if (occurrences == null || !visit.contains(bucket)) {
+          Map<String, String> partition = partitioner.of(row);
+          BitSet indexes = wanted.get(partition);
+          int index = indexes == null ? -1 : buckets.indexOf(partition, row);
+          Long occurrences = index < 0 || !indexes.get(index) ? null : count.value();
+          if (occurrences == null) {
             return;
           }
-          List<RowData> buffer = buffers.computeIfAbsent(bucket, b -> new ArrayList<>());
+          List<RowData> buffer = buffers.computeIfAbsent(
+              new SnapshotBuckets.Id(partition, index), b -> new ArrayList<>());
           for (long i = 0; i < occurrences; i++) {
             buffer.add(row);
           }

@@ -106,10 +106,10 @@ final class SnapshotBuckets {
     return planned;
   }
 
-  /** The bucket of a row under the planned layout. */
-  Id bucketOf(Map<String, String> partition, RowData key) {
+  /** The bucket index of a row under the planned layout, or -1 for an unknown partition. */
+  int indexOf(Map<String, String> partition, RowData key) {
     Partition p = partitions.get(partition);
-    return p == null ? null : new Id(partition, index(key, p.count));
+    return p == null ? -1 : index(key, p.count);
   }
 
   /**
