@@ -87,26 +87,26 @@ final class DeltaCommittableSerializer implements SimpleVersionedSerializer<Delt
     }
   }
 
-  private static void writeString(DataOutputView out, String value) throws IOException {
+  static void writeString(DataOutputView out, String value) throws IOException {
     byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
     out.writeInt(bytes.length);
     out.write(bytes);
   }
 
-  private static void writeNullable(DataOutputView out, String value) throws IOException {
+  static void writeNullable(DataOutputView out, String value) throws IOException {
     out.writeBoolean(value != null);
     if (value != null) {
       writeString(out, value);
     }
   }
 
-  private static String readString(DataInputView in) throws IOException {
+  static String readString(DataInputView in) throws IOException {
     byte[] bytes = new byte[in.readInt()];
     in.readFully(bytes);
     return new String(bytes, StandardCharsets.UTF_8);
   }
 
-  private static String readNullable(DataInputView in) throws IOException {
+  static String readNullable(DataInputView in) throws IOException {
     return in.readBoolean() ? readString(in) : null;
   }
 }

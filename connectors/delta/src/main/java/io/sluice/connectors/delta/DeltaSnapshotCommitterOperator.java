@@ -24,7 +24,8 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
  * </pre>
  *
  * <p><b>Parts.</b> Each writer subtask owns a key group range and sends its whole content (a
- * {@link DeltaSnapshotPart}) whenever it changed. The committer keeps the latest part of every
+ * {@link DeltaSnapshotPart}: the new files of the buckets it rewrote and the previous files of
+ * the others) whenever it changed. The committer keeps the latest part of every
  * subtask in operator state. When checkpoint {@code c} is snapshotted and a part arrived since
  * the previous one, the union of all parts is the table's complete content as of {@code c}; it
  * is kept pending under {@code c}. Every writer sends its part at its first barrier after a
@@ -40,8 +41,9 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
  * transaction version {@code >= c} for the application id, and otherwise commits in one Kernel
  * transaction, with transaction id ({@code applicationId}, {@code c}): a remove action for every
  * live file that is not in the content and an add action for every file of the content that is
- * not live yet. Files of parts that did not change stay as they are, so this is copy-on-write at
- * the granularity of a writer's part. Readers see the old content or the new one. The
+ * not live yet. Files of parts and buckets that did not change stay as they are, so this is
+ * copy-on-write of the touched files: a commit removes the files of the buckets that hold changed
+ * rows and adds their replacements. Readers see the old content or the new one. The
  * transaction id is written by the same commit as the content, so "the table has checkpoint
  * {@code c}" and "the content of {@code c} is visible" are one atomic fact: a replayed or
  * repeated notification, or a restore, finds the version and skips, and an older content never

@@ -56,6 +56,9 @@ final class PartitionValues {
 
   /** The partition of a row: column name to encoded value, in partition-column order. */
   Map<String, String> of(RowData row) {
+    if (getters.length == 0) {
+      return Map.of();
+    }
     Map<String, String> values = new LinkedHashMap<>();
     for (int i = 0; i < getters.length; i++) {
       values.put(columns.get(i), encode(getters[i].getFieldOrNull(row)));

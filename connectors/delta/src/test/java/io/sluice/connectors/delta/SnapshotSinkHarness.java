@@ -33,10 +33,10 @@ final class SnapshotSinkHarness implements AutoCloseable {
   private final List<KeyedOneInputStreamOperatorTestHarness<RowData, RowData, byte[]>> writers =
       new ArrayList<>();
   private final OneInputStreamOperatorTestHarness<byte[], Void> committer;
-  private int partsSent;
+  private final List<DeltaSnapshotPart> partsSent = new ArrayList<>();
 
   private SnapshotSinkHarness(DeltaSinkConfig config, int parallelism, State state,
-      StateBackend backend) throws Exception {
+      StateBackend backend, int maxBuckets) throws Exception {
     this.config = config;
     this.key = new RowContentKey(config.rowType());
     OperatorSubtaskState packed = state == null ? null
@@ -44,7 +44,8 @@ final class SnapshotSinkHarness implements AutoCloseable {
             state.writers().toArray(new OperatorSubtaskState[0]));
     for (int i = 0; i < parallelism; i++) {
       KeyedOneInputStreamOperatorTestHarness<RowData, RowData, byte[]> writer =
-          new KeyedOneInputStreamOperatorTestHarness<>(new DeltaSnapshotWriterOperator(config),
+          new KeyedOneInputStreamOperatorTestHarness<>(
+              new DeltaSnapshotWriterOperator(config, maxBuckets),
               key, key.keyType(), MAX_PARALLELISM, parallelism, i);
       writer.setStateBackend(backend);
       if (packed != null) {
@@ -63,18 +64,28 @@ final class SnapshotSinkHarness implements AutoCloseable {
   }
 
   static SnapshotSinkHarness start(DeltaSinkConfig config, int parallelism) throws Exception {
-    return new SnapshotSinkHarness(config, parallelism, null, new HashMapStateBackend());
+    return new SnapshotSinkHarness(config, parallelism, null, new HashMapStateBackend(),
+        SnapshotBuckets.MAX_BUCKETS);
   }
 
   static SnapshotSinkHarness restore(DeltaSinkConfig config, int parallelism, State state)
       throws Exception {
-    return new SnapshotSinkHarness(config, parallelism, state, new HashMapStateBackend());
+    return new SnapshotSinkHarness(config, parallelism, state, new HashMapStateBackend(),
+        SnapshotBuckets.MAX_BUCKETS);
   }
 
   /** Writers on {@code backend} (heap by default), fresh or restored from {@code state}. */
   static SnapshotSinkHarness on(StateBackend backend, DeltaSinkConfig config, int parallelism,
       State state) throws Exception {
-    return new SnapshotSinkHarness(config, parallelism, state, backend);
+    return new SnapshotSinkHarness(config, parallelism, state, backend,
+        SnapshotBuckets.MAX_BUCKETS);
+  }
+
+  /** Heap writers with at most {@code maxBuckets} per partition (1: the whole part). */
+  static SnapshotSinkHarness withMaxBuckets(int maxBuckets, DeltaSinkConfig config,
+      int parallelism) throws Exception {
+    return new SnapshotSinkHarness(config, parallelism, null, new HashMapStateBackend(),
+        maxBuckets);
   }
 
   /** Sends one change of a row to the writer that owns the row's key group. */
@@ -106,18 +117,35 @@ final class SnapshotSinkHarness implements AutoCloseable {
 
   /** Takes checkpoint {@code id} the way the job does: barrier, writers, then the committer. */
   State checkpoint(long id) throws Exception {
-    partsSent = 0;
+    partsSent.clear();
     List<OperatorSubtaskState> writerStates = new ArrayList<>();
     for (KeyedOneInputStreamOperatorTestHarness<RowData, RowData, byte[]> writer : writers) {
       writer.prepareSnapshotPreBarrier(id);
       for (byte[] part : writer.extractOutputValues()) {
         committer.processElement(part, 0L);
-        partsSent++;
+        partsSent.add(DeltaSnapshotPartSerializer.INSTANCE.fromBytes(part));
       }
       writer.getOutput().clear();
       writerStates.add(writer.snapshot(id, id));
     }
     return new State(writers.size(), writerStates, committer.snapshot(id, id));
+  }
+
+  /**
+   * Sends barrier {@code id} to the writers and forwards their parts, without snapshotting the
+   * writers' state (for measurements, where that cost is the same whatever the writers wrote).
+   */
+  void barrier(long id) throws Exception {
+    partsSent.clear();
+    for (KeyedOneInputStreamOperatorTestHarness<RowData, RowData, byte[]> writer : writers) {
+      writer.prepareSnapshotPreBarrier(id);
+      for (byte[] part : writer.extractOutputValues()) {
+        committer.processElement(part, 0L);
+        partsSent.add(DeltaSnapshotPartSerializer.INSTANCE.fromBytes(part));
+      }
+      writer.getOutput().clear();
+    }
+    committer.snapshot(id, id);
   }
 
   void complete(long id) throws Exception {
@@ -127,9 +155,14 @@ final class SnapshotSinkHarness implements AutoCloseable {
     committer.notifyOfCompletedCheckpoint(id);
   }
 
-  /** Parts the writers sent in the last checkpoint. */
+  /** Number of parts the writers sent in the last checkpoint. */
   int partsSent() {
-    return partsSent;
+    return partsSent.size();
+  }
+
+  /** The parts the writers sent in the last checkpoint. */
+  List<DeltaSnapshotPart> parts() {
+    return List.copyOf(partsSent);
   }
 
   long rowsCommitted() {
