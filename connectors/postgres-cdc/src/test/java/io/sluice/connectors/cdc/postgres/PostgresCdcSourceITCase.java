@@ -239,7 +239,8 @@ class PostgresCdcSourceITCase {
       // slot's confirmed position is the checkpointed offset's last commit)
       Eventually.until(DEADLINE, "a checkpointed offset past the last change",
           () -> confirmedFlush("idle_slot"), lsn -> lsn > lastChange);
-      String savepoint = TestJobs.stop(cluster, first, dir.resolve("savepoints").toUri().toString());
+      String savepoint =
+          TestJobs.stop(cluster, first, dir.resolve("savepoints").toUri().toString());
       List<Change> firstRun = Change.drain();
 
       statement.execute("UPDATE idle SET v = 2 WHERE id = 2");
