@@ -14,9 +14,10 @@ import org.apache.flink.table.data.RowData;
 import org.apache.kafka.connect.source.SourceRecord;
 
 /**
- * Flink CDC's record emitter, which also tells the {@link CatchUpPoint} how far the stream split
- * has been read: after it has handled each change record and heartbeat of the stream split (which
- * carry Debezium's offset), in the order the WAL gave them.
+ * Flink CDC's record emitter, used by every source of this connector, continuous or triggered. It
+ * tells the {@link CatchUpPoint} (a no-op in a continuous run) how far the stream split has been
+ * read: after it has handled each change record and heartbeat of the stream split (which carry
+ * Debezium's offset), in the order the WAL gave them.
  *
  * <p>It also keeps a heartbeat from giving the split a position that loses a change on restore.
  * After a COMMIT, Debezium's offset holds the commit's end LSN as the last change ({@code lsn}),
@@ -25,14 +26,17 @@ import org.apache.kafka.connect.source.SourceRecord;
  * nothing else was written in between. Restored from such a position, Debezium 1.9's {@code
  * WalPositionLocator} takes the first message at {@code lsn_proc} as already processed and resumes
  * after it, so the next transaction's first change is lost (seen here: a job restored from a
- * triggered run's savepoint skipped the first UPDATE committed after the run). So when a
+ * triggered run's savepoint, and a continuous job restored from a savepoint taken after a quiet
+ * period, skipped the first UPDATE committed after the savepoint). Heartbeats come when the reader
+ * gets nothing of the captured tables for the heartbeat interval ({@link
+ * PostgresCdcInput#heartbeatInterval}), so after any quiet period. The rule, for both modes: when a
  * heartbeat's {@code lsn_proc} equals its {@code lsn_commit}, {@code lsn_proc} is set one below:
  * no message has that LSN, the locator resumes at the first transaction that commits after {@code
- * lsn_commit}, and {@code lsn} (what the slot is told, and what Flink CDC compares) is unchanged.
- * Should a heartbeat come in the middle of a transaction, right after a first change written at
- * the previous commit's end LSN, that change would be read again after a restore: a duplicate,
- * never a loss. (Continuous runs use Flink CDC's emitter, which has the same exposure after an
- * idle heartbeat, every 30 s by default.)
+ * lsn_commit}, and {@code lsn_commit} (what the slot is told) and {@code lsn} (what Flink CDC
+ * compares) are unchanged. Should a heartbeat come in the middle of a transaction, right after a
+ * first change written at the previous commit's end LSN, that change would be read again after a
+ * restore: at most one change delivered twice, with the same {@code _lsn}, never a loss (AUTO CDC
+ * ignores the second delivery: it sequences by {@code _lsn}).
  */
 final class CatchUpEmitter extends IncrementalSourceRecordEmitter<RowData> {
   private final CatchUpPoint point;

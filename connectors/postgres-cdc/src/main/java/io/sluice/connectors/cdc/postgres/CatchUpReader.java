@@ -12,7 +12,8 @@ import org.apache.flink.core.io.InputStatus;
 import org.apache.flink.table.data.RowData;
 
 /**
- * Flink CDC's reader, with two changes for triggered runs.
+ * Flink CDC's reader, with two changes for triggered runs; in a continuous run (no marker, a gate
+ * that is always open) both do nothing, and it is Flink CDC's reader with a {@link CatchUpEmitter}.
  *
  * <p>When the stream split arrives (restored at job start, or assigned once the initial snapshot
  * is done) it first sets the {@link CatchUpPoint} at the end of the WAL; its emitter marks the

@@ -16,8 +16,9 @@ import org.apache.flink.table.data.RowData;
 
 /**
  * Flink CDC's {@link PostgresIncrementalSource}, built from the same configuration as {@link
- * PostgresSourceBuilder#build()} does, whose readers emit through a {@link CatchUpEmitter}. Only
- * the emitter differs: enumerator, splits, state and serializers are Flink CDC's own.
+ * PostgresSourceBuilder#build()} does, whose readers emit through a {@link CatchUpEmitter}: every
+ * source of this connector, continuous or triggered. Only the emitter differs: enumerator, splits,
+ * state and serializers are Flink CDC's own.
  */
 final class CatchUpSource extends PostgresIncrementalSource<RowData> {
   private static final long serialVersionUID = 1L;

@@ -18,28 +18,29 @@ import org.apache.flink.core.io.SimpleVersionedSerializer;
 import org.apache.flink.table.data.RowData;
 
 /**
- * Flink CDC's {@link PostgresIncrementalSource}, unchanged (splits, state and serializers are its
- * own), except that its enumerator, when the job starts or restores, first makes sure the
- * {@link Publication} covers the captured tables, and its readers first apply the {@link
- * PasswordLogGuard}.
+ * Flink CDC's {@link PostgresIncrementalSource} (splits, state and serializers are its own), except
+ * that its enumerator, when the job starts or restores, first makes sure the {@link Publication}
+ * covers the captured tables, and its readers first apply the {@link PasswordLogGuard}.
  *
- * <p>For a triggered run the delegate is a {@link CatchUpSource} and each reader a {@link
- * CatchUpReader}: they mark the catch-up and move the slot only at checkpoints the gate lets
- * publish. Splits and state are the same either way, so a savepoint of a triggered run restores
- * into a continuous one and back.
+ * <p>The delegate is a {@link CatchUpSource} and each reader a {@link CatchUpReader}, in
+ * continuous and triggered runs alike, so both store the positions of heartbeats the same way (see
+ * {@link CatchUpEmitter}). A continuous run has no marker and a gate that is always open; a
+ * triggered run marks its catch-up and moves the slot only at checkpoints the gate lets publish.
+ * Splits and state are the same either way, so a savepoint of a triggered run restores into a
+ * continuous one and back.
  */
 final class ChangeSource implements Source<RowData, SourceSplitBase, PendingSplitsState>,
     ResultTypeQueryable<RowData> {
   private static final long serialVersionUID = 1L;
 
-  private final PostgresIncrementalSource<RowData> delegate;
+  private final CatchUpSource delegate;
   private final PostgresEndpoint endpoint;
   private final String publication;
   private final List<TableName> tables;
   private final CatchUpMarker marker;
   private final PublishGate gate;
 
-  ChangeSource(PostgresIncrementalSource<RowData> delegate, PostgresEndpoint endpoint,
+  ChangeSource(CatchUpSource delegate, PostgresEndpoint endpoint,
       String publication, List<TableName> tables, CatchUpMarker marker, PublishGate gate) {
     this.delegate = delegate;
     this.endpoint = endpoint;
@@ -64,12 +65,8 @@ final class ChangeSource implements Source<RowData, SourceSplitBase, PendingSpli
   public SourceReader<RowData, SourceSplitBase> createReader(SourceReaderContext context)
       throws Exception {
     PasswordLogGuard.apply();
-    if (!(delegate instanceof CatchUpSource)) {
-      return delegate.createReader(context);
-    }
     CatchUpPoint point = new CatchUpPoint(marker);
-    SourceReader<RowData, SourceSplitBase> reader =
-        ((CatchUpSource) delegate).createReader(context, point);
+    SourceReader<RowData, SourceSplitBase> reader = delegate.createReader(context, point);
     return new CatchUpReader(reader, point, endpoint, gate);
   }
 

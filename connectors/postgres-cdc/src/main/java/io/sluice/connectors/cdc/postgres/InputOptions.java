@@ -1,10 +1,12 @@
 package io.sluice.connectors.cdc.postgres;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.apache.flink.util.TimeUtils;
 
 /**
  * Options of a PostgreSQL CDC source, named as in Flink CDC's SQL connector. Unknown keys are
@@ -13,7 +15,8 @@ import java.util.TreeSet;
 final class InputOptions {
   static final Set<String> KEYS = new TreeSet<>(List.of(
       "hostname", "port", "database-name", "schema-name", "table-name", "username", "password",
-      "slot.name", "publication.name", "decoding.plugin.name", "scan.startup.mode"));
+      "slot.name", "publication.name", "decoding.plugin.name", "scan.startup.mode",
+      "heartbeat.interval.ms"));
 
   private InputOptions() {}
 
@@ -56,6 +59,9 @@ final class InputOptions {
       case "scan.startup.mode":
         input.startup(Startup.parse(value));
         break;
+      case "heartbeat.interval.ms":
+        input.heartbeatInterval(duration(key, value));
+        break;
       default:
         throw new IllegalArgumentException("Cannot use PostgreSQL CDC source option '" + key
             + "': unknown. Use one of " + KEYS + ".");
@@ -68,6 +74,15 @@ final class InputOptions {
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(
           "Cannot use option port='" + value + "': give a number between 1 and 65535.", e);
+    }
+  }
+
+  private static Duration duration(String key, String value) {
+    try {
+      return TimeUtils.parseDuration(value.trim());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("Cannot use option " + key + "='" + value + "': give a"
+          + " duration such as 30s or 500ms (a plain number is milliseconds).", e);
     }
   }
 

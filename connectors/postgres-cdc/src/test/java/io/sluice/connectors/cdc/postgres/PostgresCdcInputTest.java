@@ -43,6 +43,14 @@ class PostgresCdcInputTest {
         .hasMessageContaining("Use initial (snapshot, then changes) or latest");
     assertThatThrownBy(() -> PostgresCdcInput.builder().options(Map.of("port", "x")))
         .hasMessageContaining("port='x'");
+    assertThatThrownBy(() -> PostgresCdcInput.builder()
+        .options(Map.of("heartbeat.interval.ms", "soon")))
+        .hasMessageContaining("heartbeat.interval.ms='soon': give a duration such as 30s");
+    assertThatThrownBy(() -> PostgresCdcInput.builder()
+        .options(Map.of("heartbeat.interval.ms", "0")))
+        .hasMessageContaining("heartbeat interval of PT0S: give a positive duration");
+    assertThat(PostgresCdcInput.builder().options(Map.of("heartbeat.interval.ms", "500ms")))
+        .isNotNull();
     assertThat(PostgresCdcInput.builder().password("s3cret").toString())
         .contains("password=****").doesNotContain("s3cret");
   }
