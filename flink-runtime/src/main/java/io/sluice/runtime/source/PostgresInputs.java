@@ -63,6 +63,12 @@ public final class PostgresInputs {
     }
     Map<String, String> options = connectorOptions(ref, pipeline, flow);
     PostgresCdcInput input = input(options);
+    if (options.get("table-name").contains("*")) {
+      // the tables a pattern matches now: the flow's definition (and fingerprint) lists them
+      input.expandTablePatterns();
+      options.put("schema-name", String.join(",", input.schemas()));
+      options.put("table-name", String.join(",", input.tables()));
+    }
     return new InputSpec(InputKind.POSTGRES, "postgres:" + ref.name(), input.producedType(), true, options,
         "postgres-" + Uids.key(ref.name()));
   }

@@ -231,6 +231,46 @@ public final class PostgresCdcInput {
   }
 
   /**
+   * Connects and replaces every table given as a pattern ({@code public.orders_*}, {@code
+   * sales.*}: {@code *} is any run of characters within a name) by the tables that match it now,
+   * as {@code schema.table}; an unqualified pattern is in the default schema. Tables created
+   * later are not captured by this source: expand again and start a new one.
+   */
+  public PostgresCdcInput expandTablePatterns() {
+    if (tables.stream().noneMatch(t -> t.contains("*"))) {
+      return this;
+    }
+    String defaultSchema = schemas.isEmpty() ? DEFAULT_SCHEMA : schemas.get(0);
+    List<String> expanded = new ArrayList<>();
+    Set<String> expandedSchemas = new LinkedHashSet<>(schemas);
+    for (String table : tables) {
+      String qualified = table.contains(".") ? table : defaultSchema + "." + table;
+      List<String> names = table.contains("*") ? TableDiscovery.matching(endpoint(), qualified) : List.of(qualified);
+      for (String name : names) {
+        if (!expanded.contains(name)) {
+          expanded.add(name);
+          expandedSchemas.add(name.substring(0, name.indexOf('.')));
+        }
+      }
+    }
+    tables.clear();
+    tables.addAll(expanded);
+    schemas.clear();
+    schemas.addAll(expandedSchemas);
+    return this;
+  }
+
+  /** The tables to capture, as given (or as expanded by {@link #expandTablePatterns()}). */
+  public List<String> tables() {
+    return List.copyOf(tables);
+  }
+
+  /** The schemas of the tables, as given or expanded. */
+  public List<String> schemas() {
+    return List.copyOf(schemas);
+  }
+
+  /**
    * Connects and reads the tables' columns, types, primary keys and replica identities from the
    * catalog; checks that the server's wal_level is logical. Fails on a missing table, a table
    * without primary key, or a column of an unsupported type.

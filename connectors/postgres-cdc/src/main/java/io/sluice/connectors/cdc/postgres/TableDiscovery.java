@@ -28,6 +28,37 @@ final class TableDiscovery {
 
   private TableDiscovery() {}
 
+  /**
+   * The ordinary and partitioned tables whose {@code schema.table} matches {@code glob}, where
+   * {@code *} stands for any run of characters within a name (not a dot), sorted by name.
+   */
+  static List<String> matching(PostgresEndpoint endpoint, String glob) {
+    java.util.regex.Pattern pattern = java.util.regex.Pattern.compile(java.util.Arrays.stream(glob.split("\\*", -1))
+        .map(java.util.regex.Pattern::quote).collect(java.util.stream.Collectors.joining("[^.]*")));
+    List<String> found = new ArrayList<>();
+    try (Connection connection = endpoint.connect();
+        Statement statement = connection.createStatement();
+        ResultSet result = statement.executeQuery("SELECT n.nspname, c.relname FROM pg_class c"
+            + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind IN ('r', 'p')"
+            + " AND NOT c.relispartition AND n.nspname NOT IN ('pg_catalog', 'information_schema')"
+            + " ORDER BY 1, 2")) {
+      while (result.next()) {
+        String name = result.getString(1) + "." + result.getString(2);
+        if (pattern.matcher(name).matches()) {
+          found.add(name);
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot list the tables matching " + glob + " in "
+          + endpoint.describe() + ": " + e.getMessage(), e);
+    }
+    if (found.isEmpty()) {
+      throw new IllegalArgumentException("Cannot capture tables matching " + glob + ": " + endpoint.describe()
+          + " has none. Check the pattern (* stands for any characters within a name).");
+    }
+    return found;
+  }
+
   static List<CapturedTable> discover(PostgresEndpoint endpoint, List<TableName> tables) {
     try (Connection connection = endpoint.connect()) {
       connection.setReadOnly(true);

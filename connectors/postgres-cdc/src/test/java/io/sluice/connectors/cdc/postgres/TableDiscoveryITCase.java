@@ -74,6 +74,18 @@ class TableDiscoveryITCase {
   }
 
   @Test
+  void expandsTablePatternsIntoTheTablesThatMatchNow() {
+    assertThat(input("public.o*", "shop.*").expandTablePatterns().tables())
+        .containsExactly("public.other", "shop.typed");
+    assertThat(input("c*").expandTablePatterns().tables()).as("unqualified: in public")
+        .containsExactly("public.clash");
+    assertThat(input("public.other").expandTablePatterns().tables()).as("no pattern: as given")
+        .containsExactly("public.other");
+    assertThatThrownBy(() -> input("public.nothing_*").expandTablePatterns())
+        .hasMessageContaining("has none").hasMessageContaining("public.nothing_*");
+  }
+
+  @Test
   void refusesWhatItCannotCapture() {
     assertThatThrownBy(() -> input("missing").discoverTables())
         .hasMessageContaining("Cannot capture table public.missing: it does not exist");
