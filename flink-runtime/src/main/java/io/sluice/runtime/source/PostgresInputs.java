@@ -46,10 +46,11 @@ import org.apache.flink.table.data.RowData;
  */
 public final class PostgresInputs {
   private static final Pattern SECRET = Pattern.compile("\\$\\{(env|file):([^}]+)}");
-  private static final Map<String, String> NAMES = Map.of("hostname", "hostname", "host", "hostname",
-      "port", "port", "database", "database-name", "username", "username", "user", "username",
-      "password", "password", "slotname", "slot.name", "publicationname", "publication.name",
-      "startup", "scan.startup.mode");
+  private static final Map<String, String> NAMES = Map.ofEntries(Map.entry("hostname", "hostname"),
+      Map.entry("host", "hostname"), Map.entry("port", "port"), Map.entry("database", "database-name"),
+      Map.entry("username", "username"), Map.entry("user", "username"), Map.entry("password", "password"),
+      Map.entry("slotname", "slot.name"), Map.entry("publicationname", "publication.name"),
+      Map.entry("startup", "scan.startup.mode"), Map.entry("heartbeatinterval", "heartbeat.interval.ms"));
 
   private PostgresInputs() {}
 
@@ -101,8 +102,8 @@ public final class PostgresInputs {
         options.put(NAMES.get(lower), value);
       } else {
         throw new IllegalArgumentException("Cannot use read_postgres argument '" + name + "': unknown. Use "
-            + "hostname, port, database, table (or tables), username, password, slotName, publicationName or"
-            + " startup.");
+            + "hostname, port, database, table (or tables), username, password, slotName, publicationName,"
+            + " startup or heartbeatInterval.");
       }
     });
     for (String required : List.of("hostname", "database-name", "table-name", "username")) {
