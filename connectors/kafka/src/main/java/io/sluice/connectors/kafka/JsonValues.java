@@ -11,17 +11,41 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * JSON values, converted with the file connector's JSON rules ({@link JsonRowConverter}): what does
  * not fit the schema, or a value that is not a JSON object, goes to the rescued-data column with
  * the record's topic, partition and offset. A null value (a tombstone) gives null data columns.
+ *
+ * <p>{@link #debezium}: Debezium JSON change events ({@code debezium-json}), flattened with the
+ * file connector's rules ({@link JsonRowConverter#forDebezium}): the table's columns, then {@code
+ * _op}, {@code _ts_ms} and {@code _source}, then the rescued-data column. A tombstone (the null
+ * value Debezium writes after a delete, for log compaction) carries no change and is skipped.
  */
 final class JsonValues extends ValueFormat {
   private static final long serialVersionUID = 1L;
 
   private final RowType columns;
   private final RowType schema;
+  private final boolean debezium;
   private transient JsonRowConverter converter;
 
   JsonValues(RowType schema, String rescuedColumn) {
+    this(schema, rescuedColumn, false);
+  }
+
+  private JsonValues(RowType schema, String rescuedColumn, boolean debezium) {
     this.schema = schema;
-    this.columns = withRescued(JsonRowConverter.forColumns(schema).columns(), rescuedColumn);
+    this.debezium = debezium;
+    this.columns = withRescued(converterFor(schema, debezium).columns(), rescuedColumn);
+  }
+
+  static JsonValues debezium(RowType schema, String rescuedColumn) {
+    return new JsonValues(schema, rescuedColumn, true);
+  }
+
+  private static JsonRowConverter converterFor(RowType schema, boolean debezium) {
+    return debezium ? JsonRowConverter.forDebezium(schema) : JsonRowConverter.forColumns(schema);
+  }
+
+  @Override
+  boolean skips(ConsumerRecord<byte[], byte[]> record) {
+    return debezium && record.value() == null;
   }
 
   @Override
@@ -31,7 +55,7 @@ final class JsonValues extends ValueFormat {
 
   @Override
   void open() {
-    converter = JsonRowConverter.forColumns(schema);
+    converter = converterFor(schema, debezium);
   }
 
   @Override

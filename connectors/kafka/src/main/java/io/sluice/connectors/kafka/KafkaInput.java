@@ -211,7 +211,7 @@ public final class KafkaInput {
           throw new IllegalArgumentException("Cannot read Kafka values as debezium-json: no schema."
               + " Declare the table's columns, for example id BIGINT, name STRING.");
         }
-        return new DebeziumValues(schema, rescuedColumn);
+        return JsonValues.debezium(schema, rescuedColumn);
       case "avro":
         if (avroSchema == null) {
           throw new IllegalArgumentException("Cannot read Kafka values as avro: no Avro schema."

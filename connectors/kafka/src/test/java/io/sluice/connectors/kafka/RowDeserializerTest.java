@@ -70,7 +70,7 @@ class RowDeserializerTest {
 
   @Test
   void flattensDebeziumEventsAndSkipsAndCountsTombstones() {
-    RowDeserializer debezium = new RowDeserializer(new DebeziumValues(SCHEMA, "_rescued_data"), true,
+    RowDeserializer debezium = new RowDeserializer(JsonValues.debezium(SCHEMA, "_rescued_data"), true,
         List.of(MetadataColumn.named("offset", false)));
     debezium.open(null);
     List<RowData> rows = new java.util.ArrayList<>();
