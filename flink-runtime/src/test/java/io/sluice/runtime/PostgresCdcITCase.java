@@ -15,8 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,19 +31,11 @@ import org.junit.jupiter.api.io.TempDir;
 class PostgresCdcITCase {
   @RegisterExtension static final SharedCluster CLUSTER = new SharedCluster(12);
   static final Duration WITHIN = Duration.ofMinutes(2);
-  private static EmbeddedPostgres pg;
+  @RegisterExtension static final EmbeddedPostgres pg = new EmbeddedPostgres("sluice", "sluice", "pw-7f3a9c1e", 10);
 
   @TempDir Path dir;
 
-  @BeforeAll
-  static void startPostgres() {
-    pg = new EmbeddedPostgres("sluice", "sluice", "pw-7f3a9c1e", 10).start();
-  }
 
-  @AfterAll
-  static void stopPostgres() {
-    pg.close();
-  }
 
   @Test
   void continuousCaptureOfTwoTablesIntoScd1AndScd2AcrossARestart() throws Exception {

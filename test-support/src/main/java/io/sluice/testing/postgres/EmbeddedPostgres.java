@@ -16,8 +16,10 @@ import java.util.List;
 /**
  * A real PostgreSQL server for tests, from the zonky binaries (no Docker): configured for logical
  * replication ({@code wal_level=logical}, replication slots and WAL senders), so change data
- * capture with the built-in {@code pgoutput} plugin works. Start one per test class; {@link
- * #close()} stops the server and removes its data folder.
+ * capture with the built-in {@code pgoutput} plugin works. One per test class, as a JUnit
+ * extension ({@code @RegisterExtension static final EmbeddedPostgres pg = new EmbeddedPostgres();}
+ * starts it before the class's tests and stops it after them), or with {@link #start()} and
+ * {@link #close()}, which stops the server and removes its data folder.
  *
  * <p>Clients log in as {@link #user()} with {@link #password()} (checked, SCRAM): a role with
  * {@code LOGIN REPLICATION} that owns database {@link #database()}. Only the server's own {@code
@@ -29,7 +31,8 @@ import java.util.List;
  * org.postgresql:postgresql} in test scope. PostgreSQL refuses to run as root: when the JVM runs as
  * root (containers), zonky starts it in a user namespace ({@code unshare -U}).
  */
-public final class EmbeddedPostgres implements AutoCloseable {
+public final class EmbeddedPostgres implements AutoCloseable, org.junit.jupiter.api.extension.BeforeAllCallback,
+    org.junit.jupiter.api.extension.AfterAllCallback {
   public static final String DEFAULT_DATABASE = "sluice";
   public static final String DEFAULT_USER = "sluice";
   private static final String SUPERUSER = "postgres";
@@ -53,6 +56,16 @@ public final class EmbeddedPostgres implements AutoCloseable {
     this.user = user;
     this.password = password;
     this.replicationSlots = replicationSlots;
+  }
+
+  @Override
+  public void beforeAll(org.junit.jupiter.api.extension.ExtensionContext context) {
+    start();
+  }
+
+  @Override
+  public void afterAll(org.junit.jupiter.api.extension.ExtensionContext context) {
+    close();
   }
 
   /** Initializes a new data folder, starts the server, creates the role and the database. */

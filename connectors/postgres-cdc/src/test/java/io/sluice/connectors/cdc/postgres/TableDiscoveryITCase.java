@@ -7,17 +7,16 @@ import io.sluice.testing.postgres.EmbeddedPostgres;
 import java.util.List;
 import org.apache.flink.table.types.logical.LogicalType;
 import org.apache.flink.table.types.logical.RowType;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Schema discovery over JDBC against a real PostgreSQL: types, keys, replica identity, errors. */
 class TableDiscoveryITCase {
-  private static EmbeddedPostgres postgres;
+  @RegisterExtension static final EmbeddedPostgres postgres = new EmbeddedPostgres();
 
   @BeforeAll
-  static void startPostgres() {
-    postgres = new EmbeddedPostgres().start();
+  static void createTables() {
     postgres.execute(
         "CREATE SCHEMA shop",
         "CREATE TABLE shop.typed (a INT2, b INT4 NOT NULL, c INT8, d SERIAL, e BIGSERIAL,"
@@ -34,10 +33,6 @@ class TableDiscoveryITCase {
         "CREATE VIEW public.v AS SELECT 1 AS one");
   }
 
-  @AfterAll
-  static void stopPostgres() {
-    postgres.close();
-  }
 
   @Test
   void mapsColumnTypesToFlinkTypes() {

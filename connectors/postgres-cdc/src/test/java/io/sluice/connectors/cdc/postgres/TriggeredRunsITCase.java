@@ -23,8 +23,6 @@ import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.apache.flink.table.types.logical.RowType;
 import org.apache.flink.test.junit5.InjectMiniCluster;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -48,20 +46,12 @@ class TriggeredRunsITCase {
           .setNumberSlotsPerTaskManager(2)
           .build());
 
-  private static EmbeddedPostgres postgres;
+  @RegisterExtension static final EmbeddedPostgres postgres = new EmbeddedPostgres();
 
   @TempDir Path dir;
   private MiniCluster cluster;
 
-  @BeforeAll
-  static void startPostgres() {
-    postgres = new EmbeddedPostgres().start();
-  }
 
-  @AfterAll
-  static void stopPostgres() {
-    postgres.close();
-  }
 
   @BeforeEach
   void setUp(@InjectMiniCluster MiniCluster miniCluster) {
