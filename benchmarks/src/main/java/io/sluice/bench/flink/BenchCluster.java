@@ -3,15 +3,19 @@ package io.sluice.bench.flink;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.runtime.jobgraph.JobGraph;
+import org.apache.flink.runtime.jobgraph.JobVertex;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.graph.StreamGraph;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A Flink MiniCluster in this process with {@value #PARALLELISM} slots, started before a workload
@@ -21,6 +25,7 @@ import org.apache.flink.streaming.api.graph.StreamGraph;
  */
 final class BenchCluster implements AutoCloseable {
   static final int PARALLELISM = 2;
+  private static final Logger LOG = LoggerFactory.getLogger(BenchCluster.class);
 
   private final MiniCluster cluster;
 
@@ -33,6 +38,8 @@ final class BenchCluster implements AutoCloseable {
     conf.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MemorySize.parse("256m"));
     conf.set(TaskManagerOptions.NETWORK_MEMORY_MIN, MemorySize.parse("64m"));
     conf.set(TaskManagerOptions.NETWORK_MEMORY_MAX, MemorySize.parse("64m"));
+    // Hadoop's shutdown hook reads its configuration through a task's class loader at exit
+    conf.set(CoreOptions.CHECK_LEAKED_CLASSLOADER, false);
     MiniCluster cluster = new MiniCluster(new MiniClusterConfiguration.Builder()
         .setConfiguration(conf)
         .setNumTaskManagers(1)
@@ -60,6 +67,9 @@ final class BenchCluster implements AutoCloseable {
     StreamGraph graph = env.getStreamGraph();
     graph.setJobName(name);
     JobGraph job = graph.getJobGraph();
+    for (JobVertex vertex : job.getVertices()) {
+      LOG.info("{}: {} (parallelism {})", name, vertex.getName(), vertex.getParallelism());
+    }
     long start = System.nanoTime();
     JobExecutionResult result = cluster.executeJobBlocking(job);
     return new TimedRun(result, (System.nanoTime() - start) / 1e9);

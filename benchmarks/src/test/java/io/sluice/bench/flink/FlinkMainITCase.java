@@ -2,6 +2,7 @@ package io.sluice.bench.flink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sluice.connectors.delta.DeltaTable;
 import io.sluice.testing.DeltaReader;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -12,6 +13,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import org.apache.flink.table.data.GenericRowData;
+import org.apache.flink.table.data.StringData;
+import org.apache.flink.table.types.logical.LogicalType;
+import org.apache.flink.table.types.logical.RowType;
+import org.apache.flink.table.types.logical.VarCharType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -83,9 +89,13 @@ class FlinkMainITCase {
   @Test
   void replacesTheAggregateOfRevenuePerSegmentAndYear() throws Exception {
     Path table = dir.resolve("w3");
-    String parquet = dir.resolve("data/parquet").toString();
-    run("W3", parquet, table.toString());
-    Result result = run("W3", parquet, table.toString());
+    DeltaTable stale = DeltaTable.forPath(table.toUri().toString());
+    RowType staleType = RowType.of(new LogicalType[] {new VarCharType(VarCharType.MAX_LENGTH)},
+        new String[] {"segment"});
+    stale.create(staleType, List.of(), Map.of());
+    stale.append(staleType, List.of(GenericRowData.of(StringData.fromString("stale"))));
+
+    Result result = run("W3", dir.resolve("data/parquet").toString(), table.toString());
 
     Map<List<Object>, List<Object>> written = new HashMap<>();
     for (Map<String, Object> row : DeltaReader.of(table).rows()) {
