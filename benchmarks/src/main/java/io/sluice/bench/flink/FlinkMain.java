@@ -30,6 +30,11 @@ public final class FlinkMain {
     Result result;
     try (BenchCluster cluster = BenchCluster.start()) {
       result = run(cluster, args);
+    } catch (Exception e) {
+      e.printStackTrace();
+      // exit even if a library left a non-daemon thread behind
+      System.exit(1);
+      return;
     }
     System.out.println(result.line());
     System.exit(0);
