@@ -1,5 +1,6 @@
 package io.sluice.bench;
 
+import io.sluice.bench.suite.Suite;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -10,6 +11,7 @@ import java.nio.file.Path;
  * java -cp ... io.sluice.bench.Main expectations [rows] [rounds]
  * java -cp ... io.sluice.bench.Main latency [records/s] [seconds] [rounds] [checkpoint interval]
  * java -cp ... io.sluice.bench.Main cdc [events] [keys] [rounds]
+ * java -cp ... io.sluice.bench.Main suite [sf] [rounds]     (-Dsluice.bench.home=&lt;repository&gt;)
  * </pre>
  */
 public final class Main {
@@ -26,8 +28,15 @@ public final class Main {
           arg(args, 2, 30), arg(args, 3, 3), args.length > 4 ? args[4] : "1s").run());
       case "cdc" -> System.out.print(new CdcThroughput(dir, arg(args, 1, 1_000_000), arg(args, 2, 100_000),
           arg(args, 3, 3)).run());
+      case "suite" -> {
+        boolean agreed = new Suite(Path.of(System.getProperty("sluice.bench.home", ".")),
+            Path.of(System.getProperty("sluice.bench.data", "/tmp/sluice-bench-data")),
+            Path.of(System.getProperty("sluice.bench.work", "/tmp/sluice-bench-suite")),
+            args.length > 1 ? Double.parseDouble(args[1]) : Suite.DEFAULT_SF, arg(args, 2, 3)).run();
+        System.exit(agreed ? 0 : 1);
+      }
       default -> {
-        System.err.println("unknown benchmark '" + which + "': use 'expectations', 'latency' or 'cdc'");
+        System.err.println("unknown benchmark '" + which + "': use 'expectations', 'latency', 'cdc' or 'suite'");
         System.exit(2);
       }
     }

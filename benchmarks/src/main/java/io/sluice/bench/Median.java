@@ -5,10 +5,10 @@ import java.util.Collections;
 import java.util.List;
 
 /** The median of repeated measurements. */
-final class Median {
+public final class Median {
   private Median() {}
 
-  static double of(List<Double> values) {
+  public static double of(List<Double> values) {
     List<Double> sorted = new ArrayList<>(values);
     Collections.sort(sorted);
     int n = sorted.size();
