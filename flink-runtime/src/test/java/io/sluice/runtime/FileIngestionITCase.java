@@ -76,4 +76,28 @@ class FileIngestionITCase {
     assertThat(p.table("per_day").rows()).extracting(x -> x.get("day") + ":" + x.get("n"))
         .containsExactlyInAnyOrder("2026-01-01:2", "2026-01-02:1");
   }
+
+  @Test
+  void viewsOverDifferentFilesJoinedInOneFlowEachReadTheirOwnFiles() {
+    PipelineFixture p = CLUSTER.empty(dir.resolve("views"));
+    p.write("pipeline.yaml", "name: views\n");
+    // both views' reads are placeholder __files_1 in their own query
+    p.write("p.sql", """
+        CREATE TEMPORARY VIEW names AS SELECT * FROM read_files('names', format => 'json',
+          schema => 'id INT, name STRING');
+        CREATE TEMPORARY VIEW cities AS SELECT * FROM read_files('cities', format => 'json',
+          schema => 'id INT, city STRING');
+        CREATE MATERIALIZED VIEW people AS SELECT n.id, n.name, c.city FROM names n JOIN cities c ON n.id = c.id;
+        CREATE STREAMING TABLE streamed AS SELECT n.id, n.name FROM STREAM(names) n
+          UNION ALL SELECT c.id, c.city FROM STREAM(cities) c;
+        """);
+    p.write("names/1.json", "{\"id\": 1, \"name\": \"ann\"}\n{\"id\": 2, \"name\": \"bob\"}\n");
+    p.write("cities/1.json", "{\"id\": 1, \"city\": \"Oslo\"}\n{\"id\": 2, \"city\": \"Rome\"}\n");
+    UpdateResult r = p.run();
+    assertThat(r.succeeded()).as(r.toString()).isTrue();
+    assertThat(p.table("people").rows().stream().map(row -> row.get("id") + " " + row.get("name") + " "
+        + row.get("city")).sorted().toList()).containsExactly("1 ann Oslo", "2 bob Rome");
+    assertThat(p.table("streamed").rows().stream().map(row -> row.get("id") + " " + row.get("name"))
+        .sorted().toList()).containsExactly("1 Oslo", "1 ann", "2 Rome", "2 bob");
+  }
 }

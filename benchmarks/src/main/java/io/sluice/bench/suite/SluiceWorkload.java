@@ -26,7 +26,7 @@ record SluiceWorkload(String workload, String dataset, Path tables, String sql) 
       }
       case "W3" -> {
         // read_files inline, not in temporary views: the views' file reads would all be named
-        // __files_1 once inlined into the one flow (placeholders are numbered per query).
+        // (inline reads: placeholders are numbered per query; views over files now work too)
         Path in = SluiceMain.abs(args[1]);
         Path out = SluiceMain.abs(args[2]);
         return new SluiceWorkload(workload, name(out), out.getParent(), String.format(

@@ -13,6 +13,7 @@ import io.sluice.runtime.source.DeltaInputs;
 import io.sluice.runtime.source.FileInputs;
 import io.sluice.runtime.source.InputSpec;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,6 +47,7 @@ final class InputRegistry {
   private final Map<String, InputSpec> inputs = new LinkedHashMap<>();
   private final Map<String, Table> opened = new LinkedHashMap<>();
   private final Set<String> placeholders = new HashSet<>();
+  private final Map<String, String> boundReads = new HashMap<>();
   private final List<Problem> problems = new ArrayList<>();
   private final Set<String> missingUpstream = new java.util.LinkedHashSet<>();
 
@@ -102,16 +104,30 @@ final class InputRegistry {
     return sb.append(eventTime.describe()).toString();
   }
 
+  /**
+   * Binds the placeholders of a query to its inputs. Placeholders of files, paths, external
+   * tables, Kafka and PostgreSQL reads are numbered per query ({@code __files_1}), so two views
+   * inlined into one flow may use the same name for different reads: each query is planned right
+   * after its own placeholders are bound, and a name bound to another read is bound again.
+   */
   private void register(Query query) {
     for (Reference ref : query.references()) {
-      if (placeholders.contains(ref.placeholder())) {
+      boolean numbered = ref.kind() != io.sluice.core.model.ReferenceKind.DATASET;
+      String read = ref.kind() + "|" + ref.name() + "|" + ref.streaming() + "|" + ref.options();
+      if (numbered ? read.equals(boundReads.get(ref.placeholder())) : placeholders.contains(ref.placeholder())) {
         continue;
       }
       Optional<InputSpec> input = resolve(ref);
       input.ifPresent(spec -> {
         Table table = opened.computeIfAbsent(spec.key(), k -> open(spec, watermarked(ref), snapshotRead(ref)));
+        if (placeholders.contains(ref.placeholder())) {
+          fenv.tEnv.dropTemporaryView(quote(ref.placeholder()));
+        }
         fenv.tEnv.createTemporaryView(quote(ref.placeholder()), table);
         placeholders.add(ref.placeholder());
+        if (numbered) {
+          boundReads.put(ref.placeholder(), read);
+        }
       });
     }
   }
