@@ -25,8 +25,7 @@ record SluiceWorkload(String workload, String dataset, Path tables, String sql) 
             args[3].equals("5") ? EXPECTATIONS : "", SluiceMain.abs(args[1])));
       }
       case "W3" -> {
-        // read_files inline, not in temporary views: the views' file reads would all be named
-        // (inline reads: placeholders are numbered per query; views over files now work too)
+        // read_files inline, as one query (temporary views over the files work the same)
         Path in = SluiceMain.abs(args[1]);
         Path out = SluiceMain.abs(args[2]);
         return new SluiceWorkload(workload, name(out), out.getParent(), String.format(
