@@ -170,4 +170,26 @@ final class Cdc {
     Accumulator<?, ?> a = h.getEnvironment().getAccumulatorRegistry().getUserMap().get(name);
     return a == null ? 0 : (Long) a.getLocalValue();
   }
+
+  /**
+   * A two-input operator keyed by the first field (INT) of its first input, its second input not
+   * keyed (broadcast), opened from {@code state} (null: empty) on {@code backend}; emitted rows of
+   * {@code outputTypes} are kept as emitted.
+   */
+  static org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness<RowData, RowData, RowData, RowData>
+      openTwoInput(org.apache.flink.streaming.api.operators.TwoInputStreamOperator<RowData, RowData, RowData> operator,
+          LogicalType keyType, LogicalType[] outputTypes, OperatorSubtaskState state, Backend backend) throws Exception {
+    LogicalType[] keyTypes = {keyType};
+    var h = new org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness<>(operator,
+        ChangeKeys.keySelector(new int[] {0}, keyTypes), null, ChangeKeys.keyType(keyTypes));
+    h.setStateBackend(backend == Backend.HEAP ? new HashMapStateBackend() : new EmbeddedRocksDBStateBackend());
+    h.setup(new AsEmitted(outputTypes));
+    if (state == null) {
+      h.initializeEmptyState();
+    } else {
+      h.initializeState(state);
+    }
+    h.open();
+    return h;
+  }
 }

@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.flink.contrib.streaming.state.EmbeddedRocksDBStateBackend;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
-import org.apache.flink.runtime.state.hashmap.HashMapStateBackend;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 import org.apache.flink.table.data.GenericRowData;
@@ -84,19 +82,9 @@ class SnapshotDifferTest {
 
   private static KeyedTwoInputStreamOperatorTestHarness<RowData, RowData, RowData, RowData> open(
       OperatorSubtaskState state, Cdc.Backend backend) throws Exception {
-    LogicalType[] keyTypes = {SOURCE[0]};
-    var h = new KeyedTwoInputStreamOperatorTestHarness<>(
-        new SnapshotDiffer(SOURCE, new int[] {0, 1}, 2, VERSION, null, "f", null),
-        ChangeKeys.keySelector(new int[] {0}, keyTypes), null, ChangeKeys.keyType(keyTypes));
-    h.setStateBackend(backend == Cdc.Backend.HEAP ? new HashMapStateBackend() : new EmbeddedRocksDBStateBackend());
-    h.setup(new Cdc.AsEmitted(new LogicalType[] {SOURCE[0], SOURCE[1], VERSION, new org.apache.flink.table.types.logical.BooleanType()}));
-    if (state == null) {
-      h.initializeEmptyState();
-    } else {
-      h.initializeState(state);
-    }
-    h.open();
-    return h;
+    LogicalType[] out = {SOURCE[0], SOURCE[1], VERSION, new org.apache.flink.table.types.logical.BooleanType()};
+    return Cdc.openTwoInput(new SnapshotDiffer(SOURCE, new int[] {0, 1}, 2, VERSION, null, "f", null), SOURCE[0],
+        out, state, backend);
   }
 
   private static void send(KeyedTwoInputStreamOperatorTestHarness<RowData, RowData, RowData, RowData> h,

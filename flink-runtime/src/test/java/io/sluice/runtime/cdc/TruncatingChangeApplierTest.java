@@ -9,9 +9,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.TreeMap;
-import org.apache.flink.contrib.streaming.state.EmbeddedRocksDBStateBackend;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
-import org.apache.flink.runtime.state.hashmap.HashMapStateBackend;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 import org.apache.flink.table.data.GenericRowData;
@@ -127,18 +125,7 @@ class TruncatingChangeApplierTest {
 
   private static KeyedTwoInputStreamOperatorTestHarness<RowData, RowData, RowData, RowData> open(
       OperatorSubtaskState state, Cdc.Backend backend) throws Exception {
-    LogicalType[] keyTypes = {Cdc.INPUT[0]};
-    var h = new KeyedTwoInputStreamOperatorTestHarness<>(new TruncatingChangeApplier(LAYOUT),
-        ChangeKeys.keySelector(new int[] {0}, keyTypes), null, ChangeKeys.keyType(keyTypes));
-    h.setStateBackend(backend == Cdc.Backend.HEAP ? new HashMapStateBackend() : new EmbeddedRocksDBStateBackend());
-    h.setup(new Cdc.AsEmitted(LAYOUT.targetTypes()));
-    if (state == null) {
-      h.initializeEmptyState();
-    } else {
-      h.initializeState(state);
-    }
-    h.open();
-    return h;
+    return Cdc.openTwoInput(new TruncatingChangeApplier(LAYOUT), Cdc.INPUT[0], LAYOUT.targetTypes(), state, backend);
   }
 
   private static void send(KeyedTwoInputStreamOperatorTestHarness<RowData, RowData, RowData, RowData> h,
