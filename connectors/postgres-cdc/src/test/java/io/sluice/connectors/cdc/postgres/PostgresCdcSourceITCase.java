@@ -19,15 +19,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.flink.api.common.eventtime.WatermarkStrategy;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.PipelineOptions;
-import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.apache.flink.table.types.logical.RowType;
 import org.apache.flink.test.junit5.InjectMiniCluster;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -57,8 +51,6 @@ class PostgresCdcSourceITCase {
 
   @TempDir Path dir;
   private MiniCluster cluster;
-
-
 
   @BeforeEach
   void setUp(@InjectMiniCluster MiniCluster miniCluster) {
@@ -278,30 +270,12 @@ class PostgresCdcSourceITCase {
   }
 
   private PostgresCdcInput input(String slot, String... tables) {
-    return PostgresCdcInput.builder()
-        .hostname(postgres.host())
-        .port(postgres.port())
-        .database(postgres.database())
-        .username(postgres.user())
-        .password(postgres.password())
-        .tableList(tables)
-        .slotName(slot);
+    return CaptureJobs.input(postgres, slot, tables);
   }
 
   private JobClient start(PostgresCdcInput input, RowType type, String savepoint, int parallelism)
       throws Exception {
-    Configuration conf = new Configuration();
-    conf.set(PipelineOptions.AUTO_GENERATE_UIDS, false);
-    if (savepoint != null) {
-      conf.set(StateRecoveryOptions.SAVEPOINT_PATH, savepoint);
-    }
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
-    env.setParallelism(parallelism);
-    env.enableCheckpointing(300);
-    env.fromSource(input.build(), WatermarkStrategy.noWatermarks(), "postgres-cdc").uid("cdc")
-        .map(new Change.Collect(type)).uid("collect")
-        .sinkTo(new DiscardingSink<>()).uid("discard");
-    return env.executeAsync("postgres-cdc");
+    return CaptureJobs.start(input, type, savepoint, parallelism);
   }
 
   private static List<Change> awaitChanges(int count) {
@@ -311,11 +285,7 @@ class PostgresCdcSourceITCase {
   }
 
   private static List<String> ops() {
-    List<String> ops = new ArrayList<>();
-    for (Change change : Change.OUTPUT) {
-      ops.add(change.op() + " " + change.get("id") + "=" + change.get("v"));
-    }
-    return ops;
+    return CaptureJobs.ops();
   }
 
   /** The slot's confirmed flush position as a number (comparable with {@code _lsn}). */

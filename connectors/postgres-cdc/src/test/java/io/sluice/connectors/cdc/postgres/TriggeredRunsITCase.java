@@ -9,17 +9,10 @@ import io.sluice.testing.flink.TestJobs;
 import io.sluice.testing.postgres.EmbeddedPostgres;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import org.apache.flink.api.common.eventtime.WatermarkStrategy;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.PipelineOptions;
-import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.apache.flink.table.types.logical.RowType;
 import org.apache.flink.test.junit5.InjectMiniCluster;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -50,8 +43,6 @@ class TriggeredRunsITCase {
 
   @TempDir Path dir;
   private MiniCluster cluster;
-
-
 
   @BeforeEach
   void setUp(@InjectMiniCluster MiniCluster miniCluster) {
@@ -140,36 +131,18 @@ class TriggeredRunsITCase {
   }
 
   private PostgresCdcInput input(String slot, String... tables) {
-    return PostgresCdcInput.builder()
-        .hostname(postgres.host())
-        .port(postgres.port())
-        .database(postgres.database())
-        .username(postgres.user())
-        .password(postgres.password())
-        .tableList(tables)
-        .slotName(slot);
+    return CaptureJobs.input(postgres, slot, tables);
   }
 
   /** A job of the source; {@code run} names its marker and gate, null for a continuous job. */
   private JobClient start(PostgresCdcInput input, RowType type, String savepoint, String run,
       int parallelism) throws Exception {
-    Configuration conf = new Configuration();
-    conf.set(PipelineOptions.AUTO_GENERATE_UIDS, false);
-    if (savepoint != null) {
-      conf.set(StateRecoveryOptions.SAVEPOINT_PATH, savepoint);
-    }
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
-    env.setParallelism(parallelism);
-    env.enableCheckpointing(300);
     if (run != null) {
       input.catchUpMarker(marker(run)).slotCommitGate(gate(run));
     } else {
       input.catchUpMarker(CatchUpMarker.none()).slotCommitGate(PublishGate.always());
     }
-    env.fromSource(input.build(), WatermarkStrategy.noWatermarks(), "postgres-cdc").uid("cdc")
-        .map(new Change.Collect(type)).uid("collect")
-        .sinkTo(new DiscardingSink<>()).uid("discard");
-    return env.executeAsync("postgres-cdc");
+    return CaptureJobs.start(input, type, savepoint, parallelism);
   }
 
   /** What was emitted when the marker appeared. */
@@ -194,11 +167,7 @@ class TriggeredRunsITCase {
   }
 
   private static List<String> ops() {
-    List<String> ops = new ArrayList<>();
-    for (Change change : Change.OUTPUT) {
-      ops.add(change.op() + " " + change.get("id") + "=" + change.get("v"));
-    }
-    return ops;
+    return CaptureJobs.ops();
   }
 
   private static List<String> drainedOps() {
