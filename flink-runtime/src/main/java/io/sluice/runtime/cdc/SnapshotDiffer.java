@@ -85,6 +85,7 @@ public final class SnapshotDiffer extends AbstractStreamOperator<RowData>
   private transient RowDataSerializer versionRows;
   private transient RowData.FieldGetter[] getters;
   private transient RowData.FieldGetter versionGetter;
+  private transient RowData.FieldGetter storedVersion;
   private transient SequenceOrder order;
   private transient ValueState<RowData> last;
   private transient MapState<RowData, RowData> pending;
@@ -158,6 +159,7 @@ public final class SnapshotDiffer extends AbstractStreamOperator<RowData>
       getters[i] = RowData.createFieldGetter(sourceTypes[i].copy(true), i);
     }
     versionGetter = versionField < 0 ? null : RowData.createFieldGetter(versionType.copy(true), versionField);
+    storedVersion = RowData.createFieldGetter(versionType.copy(true), 0);
     if (fixedVersion != null) {
       versions.add(binary(GenericRowData.of(TimestampData.fromEpochMillis(fixedVersion))));
     }
@@ -269,7 +271,7 @@ public final class SnapshotDiffer extends AbstractStreamOperator<RowData>
     for (int i = 0; i < sourceTypes.length; i++) {
       out.setField(i, getters[i].getFieldOrNull(row));
     }
-    out.setField(sourceTypes.length, RowData.createFieldGetter(versionType.copy(true), 0).getFieldOrNull(version));
+    out.setField(sourceTypes.length, storedVersion.getFieldOrNull(version));
     out.setField(sourceTypes.length + 1, delete);
     output.collect(new StreamRecord<>(out));
   }
@@ -287,6 +289,6 @@ public final class SnapshotDiffer extends AbstractStreamOperator<RowData>
   }
 
   private String text(RowData version) {
-    return String.valueOf(RowData.createFieldGetter(versionType.copy(true), 0).getFieldOrNull(version));
+    return String.valueOf(storedVersion.getFieldOrNull(version));
   }
 }
