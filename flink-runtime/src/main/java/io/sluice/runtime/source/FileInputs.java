@@ -4,6 +4,7 @@ import io.sluice.connectors.files.DebeziumEnvelope;
 import io.sluice.connectors.files.FileFormat;
 import io.sluice.connectors.files.FileIngestSource;
 import io.sluice.connectors.files.FileIngestSourceBuilder;
+import io.sluice.connectors.files.ReadColumns;
 import io.sluice.connectors.files.FileSchemaInference;
 import io.sluice.connectors.progress.CatchUpMarker;
 import io.sluice.core.model.Reference;
@@ -72,7 +73,7 @@ public final class FileInputs {
     return new InputSpec(InputKind.FILES, path, withRescued(produced, options), incremental, options, key);
   }
 
-  static FileIngestSource source(InputSpec input, CatchUpMarker marker) {
+  static FileIngestSource source(InputSpec input, CatchUpMarker marker, ReadColumns columns) {
     Map<String, String> options = input.options();
     FileFormat format = FileFormat.of(options.get("format"));
     RowType data = dataColumns(input.schema(), rescuedName(options));
@@ -83,7 +84,8 @@ public final class FileInputs {
         .rescuedDataColumn(rescuedName(options))
         .boundedness(input.incremental() ? Boundedness.CONTINUOUS_UNBOUNDED : Boundedness.BOUNDED)
         .discoveryInterval(Duration.ofMillis(Long.parseLong(options.getOrDefault("discoveryinterval", "2000"))))
-        .catchUpMarker(marker);
+        .catchUpMarker(marker)
+        .readColumns(columns);
     if (options.containsKey("maxfilespertrigger")) {
       builder.maxFilesPerTrigger(Integer.parseInt(options.get("maxfilespertrigger")));
     }

@@ -1,5 +1,6 @@
 package io.sluice.runtime.source;
 
+import io.sluice.connectors.files.ReadColumns;
 import io.sluice.connectors.progress.CatchUpMarker;
 import io.sluice.connectors.progress.PublishGate;
 import io.sluice.runtime.storage.StorageLayout;
@@ -37,9 +38,18 @@ public final class InputSources {
    */
   public DataStream<RowData> open(StreamExecutionEnvironment env, String flow, InputSpec input,
       boolean wholeEachUpdate) {
+    return open(env, flow, input, wholeEachUpdate, ReadColumns.all());
+  }
+
+  /**
+   * As {@link #open(StreamExecutionEnvironment, String, InputSpec, boolean)}; a file source decodes
+   * only the {@code columns} its consumers name (rows keep every column, the others NULL).
+   */
+  public DataStream<RowData> open(StreamExecutionEnvironment env, String flow, InputSpec input,
+      boolean wholeEachUpdate, ReadColumns columns) {
     CatchUpMarker marker = marker(flow, input);
     Source<RowData, ?, ?> source = switch (input.kind()) {
-      case FILES -> FileInputs.source(input, marker);
+      case FILES -> FileInputs.source(input, marker, columns);
       case DELTA -> DeltaInputs.source(input, marker);
       case ICEBERG -> IcebergInputs.source(input, marker);
       case KAFKA -> KafkaInputs.source(input, marker);

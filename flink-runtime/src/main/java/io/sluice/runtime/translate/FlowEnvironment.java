@@ -23,11 +23,20 @@ final class FlowEnvironment {
   final StreamExecutionEnvironment env;
   final StreamTableEnvironment tEnv;
   final boolean bounded;
+  private InputCatalog inputs;
 
   private FlowEnvironment(StreamExecutionEnvironment env, StreamTableEnvironment tEnv, boolean bounded) {
     this.env = env;
     this.tEnv = tEnv;
     this.bounded = bounded;
+  }
+
+  /** The catalog of this flow's prunable inputs, registered in its table environment on first use. */
+  InputCatalog inputs() {
+    if (inputs == null) {
+      inputs = InputCatalog.registerIn(tEnv);
+    }
+    return inputs;
   }
 
   static FlowEnvironment create(TranslationContext ctx, String flow, boolean bounded) {

@@ -1,5 +1,6 @@
 package io.sluice.runtime.translate;
 
+import io.sluice.connectors.files.ReadColumns;
 import io.sluice.core.model.Dataset;
 import io.sluice.core.model.DatasetKind;
 import io.sluice.core.model.Query;
@@ -219,6 +220,12 @@ final class InputRegistry {
       return watermarked.map(d -> eventTime.dataset(d, spec.key(), fenv.tEnv.toDataStream(schemaOnly,
           schemaOnly.getResolvedSchema().toPhysicalRowDataType().bridgedTo(RowData.class)), spec.schema()))
           .orElse(schemaOnly);
+    }
+    if (spec.kind() == io.sluice.runtime.source.InputKind.FILES && watermarked.isEmpty()) {
+      ReadColumns columns = ReadColumns.collecting();
+      DataStream<RowData> stream = ctx.sources().open(fenv.env, flow, spec, wholeEachUpdate, columns);
+      return fenv.inputs().register(fenv.tEnv, spec.key(), new PrunableInput(stream, spec.schema(), columns,
+          fenv.bounded, Uids.source(flow, spec.key())));
     }
     DataStream<RowData> stream = ctx.sources().open(fenv.env, flow, spec, wholeEachUpdate);
     return watermarked.map(d -> eventTime.dataset(d, spec.key(), stream, spec.schema()))

@@ -26,6 +26,7 @@ public final class FileIngestSourceBuilder {
   private Duration discoveryInterval = Duration.ofSeconds(10);
   private int maxFilesPerTrigger;
   private CatchUpMarker marker = CatchUpMarker.none();
+  private ReadColumns columns = ReadColumns.all();
 
   FileIngestSourceBuilder(String path) {
     this.path = path;
@@ -90,6 +91,12 @@ public final class FileIngestSourceBuilder {
     return this;
   }
 
+  /** The columns consumers read (default: all); see {@link ReadColumns}. */
+  public FileIngestSourceBuilder readColumns(ReadColumns columns) {
+    this.columns = Objects.requireNonNull(columns, "columns");
+    return this;
+  }
+
   public FileIngestSource build() {
     FileDiscovery files = new FileDiscovery(path);
     if (format == null) {
@@ -118,7 +125,7 @@ public final class FileIngestSourceBuilder {
     }
     FormatOptions options = FormatOptions.parse(format, formatOptions);
     FileReadSpec read =
-        new FileReadSpec(files, format, options, SupportedTypes.nullable(dataColumns), rescuedColumn);
+        new FileReadSpec(files, format, options, SupportedTypes.nullable(dataColumns), rescuedColumn, columns);
     return new FileIngestSource(
         new SourceSettings(read, boundedness, discoveryInterval, maxFilesPerTrigger, marker));
   }

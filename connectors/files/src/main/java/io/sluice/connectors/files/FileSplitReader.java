@@ -77,7 +77,8 @@ final class FileSplitReader implements SplitReader<RowData, FileSplit> {
     }
     position = current.recordsToSkip();
     try {
-      records = RecordSource.open(spec.format(), spec.options(), positionalNames, new Path(current.path()));
+      records = RecordSource.open(spec.format(), spec.options(), positionalNames, new Path(current.path()),
+          spec.selection());
       records.skip(position);
     } catch (FileNotFoundException e) {
       LOG.warn("File {} was deleted before it was read; it has no rows to ingest", current.path());

@@ -27,14 +27,37 @@ final class ParquetRecords implements RecordSource {
   private long rowsLeftInGroup;
   private int nextGroup;
 
-  private ParquetRecords(ParquetFileReader reader) {
+  private ParquetRecords(ParquetFileReader reader, java.util.Optional<java.util.Set<String>> selection) {
     this.reader = reader;
-    this.schema = reader.getFooter().getFileMetaData().getSchema();
-    this.columns = new ColumnIOFactory().getColumnIO(schema);
+    MessageType file = reader.getFooter().getFileMetaData().getSchema();
+    this.schema = selection.map(names -> requested(file, names)).orElse(file);
+    if (schema != file) {
+      reader.setRequestedSchema(schema);
+    }
+    this.columns = new ColumnIOFactory().getColumnIO(schema, file);
   }
 
   static ParquetRecords open(FileSystem fs, Path file) throws IOException {
-    return new ParquetRecords(footerReader(fs, file));
+    return open(fs, file, java.util.Optional.empty());
+  }
+
+  /** The records of a file with only the top-level fields named in {@code selection} (all when empty). */
+  static ParquetRecords open(FileSystem fs, Path file, java.util.Optional<java.util.Set<String>> selection)
+      throws IOException {
+    ParquetFileReader reader = footerReader(fs, file);
+    try {
+      return new ParquetRecords(reader, selection);
+    } catch (RuntimeException e) {
+      reader.close();
+      throw e;
+    }
+  }
+
+  /** The file's fields named in {@code names}; the whole file schema when it has none of them. */
+  private static MessageType requested(MessageType file, java.util.Set<String> names) {
+    java.util.List<org.apache.parquet.schema.Type> fields = file.getFields().stream()
+        .filter(f -> names.contains(f.getName())).toList();
+    return fields.isEmpty() || fields.size() == file.getFieldCount() ? file : new MessageType(file.getName(), fields);
   }
 
   /** A reader positioned before the first row group; its footer holds the file schema. */

@@ -20,11 +20,22 @@ final class RecordConverter {
   private final RowValueConverter columns;
   private final int width;
   private final boolean rescueEnabled;
+  private final int[] selected;
 
   RecordConverter(RowType dataColumns, boolean rescueEnabled) {
+    this(dataColumns, rescueEnabled, java.util.Optional.empty());
+  }
+
+  /**
+   * With a {@code selection}, only those columns are converted (the others stay NULL) and what
+   * does not fit in them is rescued as usual; fields outside the selection are not looked at.
+   */
+  RecordConverter(RowType dataColumns, boolean rescueEnabled, java.util.Optional<java.util.Set<String>> selection) {
     this.columns = new RowValueConverter(dataColumns);
     this.width = dataColumns.getFieldCount();
     this.rescueEnabled = rescueEnabled;
+    this.selected = selection.map(names -> java.util.stream.IntStream.range(0, width)
+        .filter(i -> names.contains(dataColumns.getFieldNames().get(i))).toArray()).orElse(null);
   }
 
   RowData convert(ParsedRecord record, String filePath) {
@@ -34,7 +45,8 @@ final class RecordConverter {
       data = new GenericRowData(width);
       rescue.put(MALFORMED_KEY, record.malformedText());
     } else {
-      data = columns.convertFields(record.fields(), rescue, "");
+      data = selected == null ? columns.convertFields(record.fields(), rescue, "")
+          : columns.convertSelected(record.fields(), selected, rescue);
     }
     if (!rescueEnabled) {
       if (!rescue.isEmpty()) {

@@ -45,9 +45,15 @@ interface RecordSource extends Closeable {
    */
   static RecordSource open(FileFormat format, FormatOptions options, List<String> positionalNames, Path file)
       throws IOException {
+    return open(format, options, positionalNames, file, java.util.Optional.empty());
+  }
+
+  /** As above; a Parquet file decodes only the top-level fields in {@code selection} (all when empty). */
+  static RecordSource open(FileFormat format, FormatOptions options, List<String> positionalNames, Path file,
+      java.util.Optional<java.util.Set<String>> selection) throws IOException {
     FileSystem fs = file.getFileSystem();
     if (format == FileFormat.PARQUET) {
-      return fs.getFileStatus(file).getLen() == 0 ? empty() : ParquetRecords.open(fs, file);
+      return fs.getFileStatus(file).getLen() == 0 ? empty() : ParquetRecords.open(fs, file, selection);
     }
     InputStream in = fs.open(file);
     try {

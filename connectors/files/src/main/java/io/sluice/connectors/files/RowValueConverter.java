@@ -59,4 +59,21 @@ final class RowValueConverter implements ValueConverter {
     }
     return row;
   }
+
+  /** The row for the columns at {@code positions} of a top-level record; the other columns stay NULL. */
+  GenericRowData convertSelected(Map<?, ?> record, int[] positions, Rescue rescue) {
+    GenericRowData row = new GenericRowData(names.length);
+    for (int position : positions) {
+      Object value = record.get(names[position]);
+      if (value == null) {
+        continue;
+      }
+      try {
+        row.setField(position, converters[position].convert(value, rescue, names[position]));
+      } catch (ConversionFailure e) {
+        rescue.put(names[position], value);
+      }
+    }
+    return row;
+  }
 }

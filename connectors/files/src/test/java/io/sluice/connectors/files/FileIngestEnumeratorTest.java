@@ -191,7 +191,7 @@ class FileIngestEnumeratorTest {
       TestEnumeratorContext context, EnumeratorState state, Boundedness boundedness, int maxFiles) {
     FileReadSpec read = new FileReadSpec(
         new FileDiscovery(landing.toUri().toString()), FileFormat.JSON, FormatOptions.defaults(),
-        FileSchemaInference.parseSchema("a INT"), "_rescued_data");
+        FileSchemaInference.parseSchema("a INT"), "_rescued_data", ReadColumns.all());
     SourceSettings settings = new SourceSettings(read, boundedness, Duration.ofSeconds(1), maxFiles, marker);
     FileIngestEnumerator enumerator = new FileIngestEnumerator(context, settings, state);
     enumerator.start();

@@ -85,7 +85,7 @@ class FileIngestReaderTest {
   private FileReadSpec spec(FileFormat format, String rescuedColumn) {
     return new FileReadSpec(
         new FileDiscovery(dir.toUri().toString()), format, FormatOptions.defaults(),
-        FileSchemaInference.parseSchema("id BIGINT"), rescuedColumn);
+        FileSchemaInference.parseSchema("id BIGINT"), rescuedColumn, ReadColumns.all());
   }
 
   private static FileSplit split(Path file) throws IOException {

@@ -93,6 +93,48 @@ class ParquetRecordsTest {
     assertThat(readAll(file, schema)).hasSize(25);
   }
 
+  @Test
+  void decodesOnlyTheSelectedColumnsAndLeavesTheOthersNull() throws IOException {
+    Path file = dir.resolve("orders.parquet");
+    ParquetTestFiles.write(file, ParquetTestFiles.ORDERS, 3, 100, ParquetTestFiles::order);
+    RowType schema = FileSchemaInference.parseSchema("id BIGINT, name INT, day DATE, note STRING");
+    ReadColumns columns = ReadColumns.collecting();
+    columns.add(List.of("id", "name"));
+    java.util.Optional<java.util.Set<String>> selection = columns.selection("_rescued_data");
+
+    List<ParsedRecord> records = new ArrayList<>();
+    try (RecordSource source = RecordSource.open(FileFormat.PARQUET, FormatOptions.defaults(), List.of(),
+        new org.apache.flink.core.fs.Path(file.toUri()), selection)) {
+      for (ParsedRecord r = source.next(); r != null; r = source.next()) {
+        records.add(r);
+      }
+    }
+    RowData row = new RecordConverter(schema, true, selection).convert(records.get(2), file.toString());
+
+    assertThat(records).hasSize(3);
+    assertThat(records.get(0).fields()).as("only the selected fields are decoded").containsOnlyKeys("id", "name");
+    assertThat(row.getLong(0)).isEqualTo(2L);
+    assertThat(row.isNullAt(1)).as("'order-2' is no INT").isTrue();
+    assertThat(row.isNullAt(2)).isTrue();
+    assertThat(row.isNullAt(3)).isTrue();
+    assertThat(rescued(row)).as("a selected value that does not fit is still rescued")
+        .containsEntry("name", "order-2").doesNotContainKeys("note", "ts");
+  }
+
+  @Test
+  void readsEveryColumnWhenTheRescuedColumnIsSelectedOrNothingIs() {
+    ReadColumns withRescued = ReadColumns.collecting();
+    withRescued.add(List.of("id", "_rescued_data"));
+    ReadColumns nothing = ReadColumns.collecting();
+    ReadColumns some = ReadColumns.collecting();
+    some.add(List.of("id"));
+
+    assertThat(withRescued.selection("_rescued_data")).isEmpty();
+    assertThat(nothing.selection("_rescued_data")).isEmpty();
+    assertThat(ReadColumns.all().selection(null)).isEmpty();
+    assertThat(some.selection(null)).contains(java.util.Set.of("id"));
+  }
+
   private static RecordSource open(Path file) throws IOException {
     return RecordSource.open(
         FileFormat.PARQUET, FormatOptions.defaults(), List.of(),
