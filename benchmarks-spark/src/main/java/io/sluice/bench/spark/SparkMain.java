@@ -11,9 +11,9 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * The suite's {@code spark} engine (benchmarks/WORKLOADS.md): {@code SparkMain <workload> <args...>}
- * starts a local SparkSession, runs the workload once and prints one {@code RESULT} line on stdout.
- * Everything else goes to stderr: log4j2 is configured so, and {@code System.out} is pointed at stderr
- * while Spark runs.
+ * starts a local SparkSession, runs the workload once and prints one {@code RESULT} line on stdout
+ * (W5 prints {@code READY} before it, once its queries run). Everything else goes to stderr: log4j2 is
+ * configured so, and {@code System.out} is pointed at stderr while Spark runs.
  */
 public final class SparkMain {
   private SparkMain() {}
@@ -23,7 +23,7 @@ public final class SparkMain {
     System.setOut(System.err);
     int exitCode;
     try {
-      Workload workload = parse(args);
+      Workload workload = parse(args, stdout);
       SparkSession spark = LocalSession.start(args[0]);
       WorkloadResult result;
       try {
@@ -45,7 +45,7 @@ public final class SparkMain {
     System.exit(exitCode);
   }
 
-  static Workload parse(String[] args) {
+  static Workload parse(String[] args, PrintStream stdout) {
     String workload = args.length == 0 ? "" : args[0];
     String[] a = Arrays.copyOfRange(args, Math.min(1, args.length), args.length);
     switch (workload) {
@@ -64,9 +64,27 @@ public final class SparkMain {
       case "W4":
         requireArgs(a, 3, "W4 <lineitemJsonDir> <outTable> <stateDir>");
         return new Incremental(a[0], a[1], a[2]);
+      case "W5":
+        requireArgs(a, 6, "W5 <bootstrapServers> <inTopic> <outTopic> <outTable> <stateDir> <commitMillis>");
+        return new Continuous(a[0], a[1], a[2], a[3], Path.of(a[4]), commitMillis(a[5]), () -> {
+          stdout.println("READY");
+          stdout.flush();
+        });
       default:
-        throw new IllegalArgumentException("Cannot run workload '" + workload + "': use W1, W2, W3 or W4");
+        throw new IllegalArgumentException("Cannot run workload '" + workload + "': use W1, W2, W3, W4 or W5");
     }
+  }
+
+  private static long commitMillis(String millis) {
+    try {
+      long value = Long.parseLong(millis);
+      if (value > 0) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // below
+    }
+    throw new IllegalArgumentException("Cannot use '" + millis + "' as commitMillis: give a positive number of ms");
   }
 
   private static void requireArgs(String[] args, int count, String usage) {
