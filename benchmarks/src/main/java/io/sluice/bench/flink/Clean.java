@@ -29,6 +29,7 @@ final class Clean {
 
   static Result run(BenchCluster cluster, String bronzeTable, String outDir, boolean expectations)
       throws Exception {
+    long started = System.nanoTime();
     StreamExecutionEnvironment env = BenchCluster.batchEnvironment();
     DeltaSource source = DeltaSource.snapshot(Paths.uri(bronzeTable));
     RowType rowType = source.rowType();
@@ -37,7 +38,7 @@ final class Clean {
     String silverPath = Paths.uri(outDir + "/silver_lineitem");
     if (!expectations) {
       sink(silverPath, rowType, SILVER, bronze);
-      BenchCluster.TimedRun run = cluster.execute(env, "W2 clean, no expectations");
+      BenchCluster.TimedRun run = cluster.execute(env, "W2 clean, no expectations", started);
       return Result.of("W2", run.counter(DeltaSink.rowsCommittedAccumulator(SILVER)),
           run.seconds());
     }
@@ -48,7 +49,7 @@ final class Clean {
     sink(Paths.uri(outDir + "/silver_lineitem_quarantine"), rowType, QUARANTINE,
         silver.getSideOutput(checks.quarantine()));
 
-    BenchCluster.TimedRun run = cluster.execute(env, "W2 clean, 5 expectations");
+    BenchCluster.TimedRun run = cluster.execute(env, "W2 clean, 5 expectations", started);
     Map<String, Long> failures = new LinkedHashMap<>();
     for (String name : LineitemExpectations.NAMES) {
       failures.put(name, run.counter(name));

@@ -34,6 +34,7 @@ final class Enrich {
   private Enrich() {}
 
   static Result run(BenchCluster cluster, String parquetDir, String outTable) throws Exception {
+    long started = System.nanoTime();
     StreamExecutionEnvironment env = BenchCluster.batchEnvironment();
     StreamTableEnvironment tables = StreamTableEnvironment.create(env,
         EnvironmentSettings.inBatchMode());
@@ -50,7 +51,7 @@ final class Enrich {
         .uidPrefix(SINK)
         .build(rows);
 
-    BenchCluster.TimedRun run = cluster.execute(env, "W3 enrich + aggregate");
+    BenchCluster.TimedRun run = cluster.execute(env, "W3 enrich + aggregate", started);
     long rowsRead = parquetRows(parquetDir + "/lineitem") + parquetRows(parquetDir + "/orders")
         + parquetRows(parquetDir + "/customer");
     return Result.of("W3", rowsRead, run.seconds());

@@ -26,6 +26,7 @@ final class Ingest {
 
   static Result run(BenchCluster cluster, String lineitemJsonDir, String outTable)
       throws Exception {
+    long started = System.nanoTime();
     StreamExecutionEnvironment env = BenchCluster.batchEnvironment();
     StreamTableEnvironment tables = StreamTableEnvironment.create(env,
         EnvironmentSettings.inBatchMode());
@@ -38,7 +39,7 @@ final class Ingest {
         .uidPrefix(SINK)
         .build(rows);
 
-    BenchCluster.TimedRun run = cluster.execute(env, "W1 ingest");
+    BenchCluster.TimedRun run = cluster.execute(env, "W1 ingest", started);
     long rowsRead = run.counter(DeltaSink.rowsCommittedAccumulator(SINK));
     return Result.of("W1", rowsRead, run.seconds());
   }
