@@ -36,12 +36,24 @@ final class LatencyRun {
         Long.toString(settings.commitMillis()));
     System.out.printf("run %s: %s%n", label, String.join(" ", args));
     EngineProcess process = EngineProcess.start(engine, args, logs, label);
+    try {
+      return measure(process, kafka.bootstrapServers(), in, out, table, state, settings);
+    } catch (Exception | Error e) {
+      stop(state);
+      process.finish(STOP_TIMEOUT);
+      throw e;
+    }
+  }
+
+  private static LatencyResult measure(EngineProcess process, String bootstrap, String in, String out, Path table,
+      Path state, LatencySettings settings) throws Exception {
     if (!process.awaitLine("READY", START_TIMEOUT)) {
       stop(state);
-      return LatencyResult.failed(process.finish(STOP_TIMEOUT), "no READY within " + START_TIMEOUT.toMinutes() + " min");
+      return LatencyResult.failed(process.finish(STOP_TIMEOUT), "no READY within " + START_TIMEOUT.toMinutes()
+          + " min");
     }
-    try (SinkWatcher watcher = SinkWatcher.start(kafka.bootstrapServers(), out)) {
-      RateProducer.Sent sent = RateProducer.produce(kafka.bootstrapServers(), in, settings.rate(), settings.total());
+    try (SinkWatcher watcher = SinkWatcher.start(bootstrap, out)) {
+      RateProducer.Sent sent = RateProducer.produce(bootstrap, in, settings.rate(), settings.total());
       String problem = awaitOutputs(process, watcher, table, sent.kept());
       stop(state);
       Outcome outcome = process.finish(STOP_TIMEOUT);
