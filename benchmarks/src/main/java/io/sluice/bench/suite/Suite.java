@@ -24,7 +24,7 @@ public final class Suite {
    * Chosen so that the suite (three engines, three rounds) fits in 30 minutes on 2 cores: one
    * round of sluice alone at SF 1 took 238 s (checksums included), so three engines and three
    * rounds of W1–W4 at SF 0.5 come to an estimated 15-20 minutes (measured: 17.7); W5 adds about
-   * 40 s per engine and round.
+   * 30 s per engine and round (measured: 172 s for three rounds of sluice and flink).
    */
   public static final double DEFAULT_SF = 0.5;
   static final List<String> WORKLOADS = List.of("W1", "W2-0", "W2-5", "W3", "W4-full", "W4-incremental");
