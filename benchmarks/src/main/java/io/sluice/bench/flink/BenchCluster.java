@@ -7,6 +7,7 @@ import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.runtime.jobgraph.JobGraph;
 import org.apache.flink.runtime.jobgraph.JobVertex;
@@ -38,6 +39,7 @@ final class BenchCluster implements AutoCloseable {
     conf.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MemorySize.parse("256m"));
     conf.set(TaskManagerOptions.NETWORK_MEMORY_MIN, MemorySize.parse("64m"));
     conf.set(TaskManagerOptions.NETWORK_MEMORY_MAX, MemorySize.parse("64m"));
+    conf.set(RestOptions.BIND_PORT, "0"); // any free port: two clusters on one machine do not collide
     // Hadoop's shutdown hook reads its configuration through a task's class loader at exit
     conf.set(CoreOptions.CHECK_LEAKED_CLASSLOADER, false);
     MiniCluster cluster = new MiniCluster(new MiniClusterConfiguration.Builder()
@@ -73,6 +75,13 @@ final class BenchCluster implements AutoCloseable {
     }
     JobExecutionResult result = cluster.executeJobBlocking(job);
     return new TimedRun(result, (System.nanoTime() - started) / 1e9);
+  }
+
+  /** Submits the unbounded job built in {@code env} and returns without waiting for it. */
+  RunningJob submit(StreamExecutionEnvironment env, String name) throws Exception {
+    StreamGraph graph = env.getStreamGraph();
+    graph.setJobName(name);
+    return new RunningJob(cluster, cluster.submitJob(graph.getJobGraph()).get().getJobID());
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.sluice.bench.flink;
 
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
@@ -14,9 +15,11 @@ import java.util.List;
  * FlinkMain W2 &lt;bronzeTable&gt; &lt;outDir&gt; &lt;5|0&gt;
  * FlinkMain W3 &lt;parquetDir&gt; &lt;outTable&gt;
  * FlinkMain W4 ...            (not applicable: prints so and exits 0)
+ * FlinkMain W5 &lt;bootstrapServers&gt; &lt;inTopic&gt; &lt;outTopic&gt; &lt;outTable&gt; &lt;stateDir&gt; &lt;commitMillis&gt;
  * </pre>
  *
- * <p>Prints exactly one {@code RESULT {...}} line to stdout; logs go to the log file.
+ * <p>Prints exactly one {@code RESULT {...}} line to stdout (W5: {@code READY} before it, once
+ * the job runs); logs go to the log file.
  */
 public final class FlinkMain {
   private FlinkMain() {}
@@ -53,8 +56,18 @@ public final class FlinkMain {
     if (workload.equals("W3") && rest.size() == 2) {
       return Enrich.run(cluster, rest.get(0), rest.get(1));
     }
+    if (workload.equals("W5") && rest.size() == 6 && rest.get(5).matches("[1-9][0-9]*")) {
+      return Continuous.run(cluster, FlinkMain::ready, rest.get(0), rest.get(1), rest.get(2),
+          rest.get(3), Path.of(rest.get(4)), Long.parseLong(rest.get(5)));
+    }
     throw new IllegalArgumentException("Cannot run " + String.join(" ", args) + ": use W1 "
         + "<lineitemJsonDir> <outTable>, W2 <bronzeTable> <outDir> <5|0>, W3 <parquetDir> "
-        + "<outTable> or W4 (not applicable)");
+        + "<outTable>, W4 (not applicable) or W5 <bootstrapServers> <inTopic> <outTopic> "
+        + "<outTable> <stateDir> <commitMillis>");
+  }
+
+  private static void ready() {
+    System.out.println("READY");
+    System.out.flush();
   }
 }

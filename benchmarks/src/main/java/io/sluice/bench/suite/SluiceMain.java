@@ -24,27 +24,40 @@ import java.util.Map;
  * table's parent, or W2's {@code outDir}) and the dataset is named after the table, so Sluice
  * writes exactly where the contract says with nothing copied, and its state, checkpoints and
  * event log stay in the pipeline folder: a temporary one, deleted afterwards, except for W4,
- * whose pipeline folder is {@code stateDir}. W2's quarantine table is Sluice's default
- * {@code <dataset>_quarantine}, i.e. {@code <outDir>/silver_lineitem_quarantine}.
+ * and W5, whose pipeline folder is {@code stateDir}. W2's quarantine table is Sluice's default
+ * {@code <dataset>_quarantine}, i.e. {@code <outDir>/silver_lineitem_quarantine}. W5 runs
+ * continuously (see {@link SluiceContinuous}).
  *
  * <pre>
  * SluiceMain W1 &lt;lineitemJsonDir&gt; &lt;outTable&gt;
  * SluiceMain W2 &lt;bronzeTable&gt; &lt;outDir&gt; &lt;5|0&gt;
  * SluiceMain W3 &lt;parquetDir&gt; &lt;outTable&gt;
  * SluiceMain W4 &lt;lineitemJsonDir&gt; &lt;outTable&gt; &lt;stateDir&gt;
+ * SluiceMain W5 &lt;bootstrapServers&gt; &lt;inTopic&gt; &lt;outTopic&gt; &lt;outTable&gt; &lt;stateDir&gt; &lt;commitMillis&gt;
  * </pre>
  */
 public final class SluiceMain {
   private SluiceMain() {}
 
   public static void main(String[] args) throws Exception {
-    String workload = args[0];
-    boolean temporary = !workload.equals("W4");
-    Path folder = temporary ? Files.createTempDirectory("sluice-suite-") : abs(args[3]);
+    String workload = args.length == 0 ? "" : args[0];
+    SluiceWorkload w;
     try {
-      SluiceWorkload w = SluiceWorkload.of(workload, args);
+      w = SluiceWorkload.of(workload, args);
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      System.exit(2);
+      return;
+    }
+    boolean temporary = !workload.equals("W4") && !workload.equals("W5");
+    Path folder = temporary ? Files.createTempDirectory("sluice-suite-")
+        : abs(workload.equals("W4") ? args[3] : args[5]);
+    try {
       w.writeTo(folder);
-      System.out.println(run(folder, w).format());
+      System.out.println((workload.equals("W5") ? SluiceContinuous.run(folder, w) : run(folder, w)).format());
+    } catch (Exception e) {
+      e.printStackTrace();
+      System.exit(1); // even if a library left a non-daemon thread behind
     } finally {
       if (temporary) {
         TpchData.delete(folder); // removes the tables link, never what it points to

@@ -6,10 +6,15 @@ import java.nio.file.Path;
 
 /**
  * One workload of the contract as a Sluice pipeline folder: its definitions, the dataset whose
- * flow is measured, and the folder its tables are linked to (see {@link SluiceMain}).
+ * flow is measured, the folder its tables are linked to (see {@link SluiceMain}) and settings of
+ * pipeline.yaml beyond its name.
  */
-record SluiceWorkload(String workload, String dataset, Path tables, String sql) {
+record SluiceWorkload(String workload, String dataset, Path tables, String sql, String settings) {
   private static final String LINEITEM = TpchTable.LINEITEM.schemaSql();
+
+  SluiceWorkload(String workload, String dataset, Path tables, String sql) {
+    this(workload, dataset, tables, sql, "");
+  }
 
   static SluiceWorkload of(String workload, String[] args) {
     switch (workload) {
@@ -36,7 +41,17 @@ record SluiceWorkload(String workload, String dataset, Path tables, String sql) 
                 + "GROUP BY c_mktsegment, EXTRACT(YEAR FROM o_orderdate);%n", name(out),
             parquet(in, TpchTable.LINEITEM), parquet(in, TpchTable.ORDERS), parquet(in, TpchTable.CUSTOMER)));
       }
-      default -> throw new IllegalArgumentException("Cannot run workload '" + workload + "': use W1, W2, W3 or W4");
+      case "W5" -> {
+        if (args.length != 7 || !args[6].matches("[1-9][0-9]*")) {
+          throw new IllegalArgumentException("Cannot run W5 with " + (args.length - 1) + " arguments: use W5 "
+              + "<bootstrapServers> <inTopic> <outTopic> <outTable> <stateDir> <commitMillis>");
+        }
+        Path out = SluiceMain.abs(args[4]);
+        return new SluiceWorkload(workload, name(out), out.getParent(), String.format(CONTINUOUS, args[1], args[2],
+            name(out), args[1], args[3]), "checkpoints: {interval: " + Long.parseLong(args[6]) + "ms}\n");
+      }
+      default -> throw new IllegalArgumentException(
+          "Cannot run workload '" + workload + "': use W1, W2, W3, W4 or W5");
     }
   }
 
@@ -60,6 +75,22 @@ record SluiceWorkload(String workload, String dataset, Path tables, String sql) 
         CONSTRAINT in_time EXPECT (l_shipdate <= l_receiptdate)
       ) """;
 
+  /**
+   * W5: the records through a temporary view with the contract's expectation into a streaming
+   * table and, by a flow of its own, into an exactly-once Kafka sink.
+   */
+  private static final String CONTINUOUS = """
+      CREATE TEMPORARY VIEW checked (
+        CONSTRAINT non_negative EXPECT (v >= 0) ON VIOLATION DROP ROW
+      ) AS SELECT id, v, sent_at FROM STREAM read_kafka(bootstrapServers => '%s', subscribe => '%s',
+        startingOffsets => 'earliest', valueFormat => 'json', schema => 'id BIGINT, v BIGINT, sent_at BIGINT');
+
+      CREATE STREAMING TABLE %s AS SELECT * FROM STREAM(checked);
+
+      CREATE SINK out USING kafka OPTIONS ('kafka.bootstrap.servers' = '%s', 'topic' = '%s');
+      CREATE FLOW forward AS INSERT INTO out SELECT * FROM STREAM(checked);
+      """;
+
   /** Writes pipeline.yaml, the definitions, and links {@code storage/tables} to {@link #tables}. */
   void writeTo(Path folder) throws IOException {
     Files.createDirectories(folder.resolve("storage"));
@@ -68,7 +99,7 @@ record SluiceWorkload(String workload, String dataset, Path tables, String sql) 
     if (!Files.isSymbolicLink(link)) {
       Files.createSymbolicLink(link, tables);
     }
-    Files.writeString(folder.resolve("pipeline.yaml"), "name: suite_" + workload.toLowerCase() + "\n");
+    Files.writeString(folder.resolve("pipeline.yaml"), "name: suite_" + workload.toLowerCase() + "\n" + settings);
     Files.writeString(folder.resolve("workload.sql"), sql);
   }
 

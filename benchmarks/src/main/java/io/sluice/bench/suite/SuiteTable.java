@@ -39,7 +39,7 @@ final class SuiteTable {
     StringBuilder out = new StringBuilder(String.format("%n| workload | engine | input rows | median s | rows/s "
         + "| rows/s per core | median process s | peak RSS MiB | output rows | checksum | agrees "
         + "| sluice/flink | sluice/spark |%n|---|---|---|---|---|---|---|---|---|---|---|---|---|%n"));
-    for (String w : Suite.WORKLOADS) {
+    for (String w : runs.keySet()) {
       for (SuiteEngine e : engines) {
         out.append(row(w, e)).append('\n');
       }
@@ -115,13 +115,13 @@ final class SuiteTable {
 
   private Optional<Double> seconds(String w, String engine) {
     List<Double> s = new ArrayList<>();
-    runs.get(w).getOrDefault(engine, List.of()).stream().filter(Outcome::ok)
+    runs.getOrDefault(w, Map.of()).getOrDefault(engine, List.of()).stream().filter(Outcome::ok)
         .forEach(o -> s.add(o.result().get().seconds()));
     return s.isEmpty() ? Optional.empty() : Optional.of(Median.of(s));
   }
 
   private Optional<ResultLine> firstResult(String w, String engine) {
-    return runs.get(w).getOrDefault(engine, List.of()).stream().filter(Outcome::ok).findFirst()
+    return runs.getOrDefault(w, Map.of()).getOrDefault(engine, List.of()).stream().filter(Outcome::ok).findFirst()
         .flatMap(Outcome::result);
   }
 

@@ -110,6 +110,15 @@ public record TableChecksum(long rows, String checksum) {
     }
   }
 
+  /** The count and checksum of rows given as their canonical texts (values in column name order). */
+  static TableChecksum ofTexts(java.util.Collection<String> rowTexts) {
+    long sum = 0;
+    for (String text : rowTexts) {
+      sum += hash(text);
+    }
+    return new TableChecksum(rowTexts.size(), HexFormat.of().toHexDigits(sum));
+  }
+
   /** The 64-bit murmur3 hash of a row's canonical text. */
   static long hash(String rowText) {
     return MURMUR3.hashString(rowText, StandardCharsets.UTF_8).asLong();

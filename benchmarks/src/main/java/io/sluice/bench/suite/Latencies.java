@@ -1,4 +1,4 @@
-package io.sluice.bench;
+package io.sluice.bench.suite;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -41,12 +41,5 @@ final class Latencies {
   }
 
   /** One run's percentiles in ms, and how many records they cover. */
-  record Summary(long p50, long p99, long max, int records) {
-    static String table(String title, List<Summary> runs) {
-      double p50 = Median.of(runs.stream().map(s -> (double) s.p50()).toList());
-      double p99 = Median.of(runs.stream().map(s -> (double) s.p99()).toList());
-      return String.format("  %s: p50 %,.0f ms, p99 %,.0f ms (median of runs; runs p50/p99/max: %s)%n", title, p50, p99,
-          String.join(", ", runs.stream().map(s -> s.p50() + "/" + s.p99() + "/" + s.max()).toList()));
-    }
-  }
+  record Summary(long p50, long p99, long max, int records) {}
 }
