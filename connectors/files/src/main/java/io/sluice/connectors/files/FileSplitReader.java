@@ -51,17 +51,17 @@ final class FileSplitReader implements SplitReader<RowData, FileSplit> {
     String id = current.splitId();
     List<RowData> batch = new ArrayList<>(BATCH_SIZE);
     try {
-      ParsedRecord record = null;
-      while (batch.size() < BATCH_SIZE && (record = records.next()) != null) {
+      RowData row = null;
+      while (batch.size() < BATCH_SIZE && (row = records.nextRow(converter, current.path())) != null) {
         position++;
-        batch.add(converter.convert(record, current.path()));
+        batch.add(row);
       }
-      if (record != null) {
+      if (row != null) {
         return new RecordsBySplits<>(Map.of(id, batch), Set.of());
       }
     } catch (IOException | RuntimeException e) {
       throw new IOException(
-          "Cannot read record " + position + " of file " + current.path() + ": " + e.getMessage()
+          "Cannot read record " + (position + 1) + " of file " + current.path() + ": " + e.getMessage()
               + (e instanceof RecordDoesNotFitException
                   ? ". Enable the rescued data column to keep such records, or change the schema."
                   : ""), e);

@@ -28,6 +28,19 @@ final class JsonLinesRecords implements RecordSource {
     return parse(line);
   }
 
+  /** The next line's row, without a map of its fields where the line allows. */
+  @Override
+  public org.apache.flink.table.data.RowData nextRow(RecordConverter converter, String filePath) throws IOException {
+    String line;
+    do {
+      line = reader.readLine();
+      if (line == null) {
+        return null;
+      }
+    } while (line.isBlank());
+    return converter.convertJsonLine(line, filePath);
+  }
+
   /** Skips records by counting non-blank lines, without parsing them. */
   @Override
   public void skip(long count) throws IOException {

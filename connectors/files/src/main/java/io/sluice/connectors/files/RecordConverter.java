@@ -21,6 +21,7 @@ final class RecordConverter {
   private final int width;
   private final boolean rescueEnabled;
   private final int[] selected;
+  private final boolean[] selectedFlags;
 
   RecordConverter(RowType dataColumns, boolean rescueEnabled) {
     this(dataColumns, rescueEnabled, java.util.Optional.empty());
@@ -36,6 +37,24 @@ final class RecordConverter {
     this.rescueEnabled = rescueEnabled;
     this.selected = selection.map(names -> java.util.stream.IntStream.range(0, width)
         .filter(i -> names.contains(dataColumns.getFieldNames().get(i))).toArray()).orElse(null);
+    if (selected == null) {
+      this.selectedFlags = null;
+    } else {
+      this.selectedFlags = new boolean[width];
+      for (int i : selected) {
+        selectedFlags[i] = true;
+      }
+    }
+  }
+
+  /**
+   * The row of one line of JSON Lines: a flat line whose fields are columns and fit takes the
+   * fast way ({@link RowValueConverter#fromFlatJson}); any other is parsed and converted as a
+   * {@link ParsedRecord}, with the same result.
+   */
+  RowData convertJsonLine(String line, String filePath) {
+    GenericRowData row = columns.fromFlatJson(line, selectedFlags, rescueEnabled ? width + 1 : width);
+    return row != null ? row : convert(JsonLinesRecords.parse(line), filePath);
   }
 
   RowData convert(ParsedRecord record, String filePath) {

@@ -18,6 +18,12 @@ interface RecordSource extends Closeable {
   /** The next record, or null at the end of the file. */
   ParsedRecord next() throws IOException;
 
+  /** The next record as a row, or null at the end of the file. */
+  default org.apache.flink.table.data.RowData nextRow(RecordConverter converter, String filePath) throws IOException {
+    ParsedRecord record = next();
+    return record == null ? null : converter.convert(record, filePath);
+  }
+
   /** Skips up to {@code count} records. */
   default void skip(long count) throws IOException {
     for (long i = 0; i < count && next() != null; i++) {

@@ -1,5 +1,8 @@
 package io.sluice.connectors.files;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,4 +79,53 @@ final class RowValueConverter implements ValueConverter {
     }
     return row;
   }
+
+  /**
+   * The row of a JSON line that is a flat object of known columns whose values all fit, read
+   * straight from the parser: the same Java values the map of {@link JsonCodec#READER} would hold
+   * (strings, booleans, Integer/Long/BigInteger, BigDecimal for fractions) through the same
+   * converters, so the same row as {@link #convertFields}. Null for any other line (a field that is
+   * not a column, a nested value, a value that does not fit, text that is not one JSON object):
+   * that line takes the general way, which rescues. With {@code selected}, fields of other
+   * columns, and fields that are no column, are skipped as {@link #convertSelected} skips them.
+   * The row has {@code arity} fields (room for the rescued-data column).
+   */
+  GenericRowData fromFlatJson(String line, boolean[] selected, int arity) {
+    GenericRowData row = new GenericRowData(arity);
+    try (JsonParser p = JsonCodec.READER.getFactory().createParser(line)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        return null;
+      }
+      JsonToken t;
+      while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+        Integer position = positions.get(p.currentName());
+        JsonToken v = p.nextToken();
+        if (selected != null && (position == null || !selected[position])) {
+          p.skipChildren();
+          continue;
+        }
+        if (position == null) {
+          return null;
+        }
+        Object value = switch (v) {
+          case VALUE_NULL -> null;
+          case VALUE_STRING -> p.getText();
+          case VALUE_NUMBER_INT -> p.getNumberValue();
+          case VALUE_NUMBER_FLOAT -> p.getDecimalValue();
+          case VALUE_TRUE -> Boolean.TRUE;
+          case VALUE_FALSE -> Boolean.FALSE;
+          default -> NESTED;
+        };
+        if (value == NESTED) {
+          return null;
+        }
+        row.setField(position, value == null ? null : converters[position].convert(value, Rescue.strict(), names[position]));
+      }
+      return t == JsonToken.END_OBJECT && p.nextToken() == null ? row : null;
+    } catch (ConversionFailure | IOException e) {
+      return null;
+    }
+  }
+
+  private static final Object NESTED = new Object();
 }
