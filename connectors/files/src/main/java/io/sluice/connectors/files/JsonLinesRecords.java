@@ -18,27 +18,24 @@ final class JsonLinesRecords implements RecordSource {
 
   @Override
   public ParsedRecord next() throws IOException {
+    String line = nextLine();
+    return line == null ? null : parse(line);
+  }
+
+  /** The next non-blank line, or null at the end. */
+  private String nextLine() throws IOException {
     String line;
     do {
       line = reader.readLine();
-      if (line == null) {
-        return null;
-      }
-    } while (line.isBlank());
-    return parse(line);
+    } while (line != null && line.isBlank());
+    return line;
   }
 
   /** The next line's row, without a map of its fields where the line allows. */
   @Override
   public org.apache.flink.table.data.RowData nextRow(RecordConverter converter, String filePath) throws IOException {
-    String line;
-    do {
-      line = reader.readLine();
-      if (line == null) {
-        return null;
-      }
-    } while (line.isBlank());
-    return converter.convertJsonLine(line, filePath);
+    String line = nextLine();
+    return line == null ? null : converter.convertJsonLine(line, filePath);
   }
 
   /** Skips records by counting non-blank lines, without parsing them. */
