@@ -1,17 +1,11 @@
 package io.sluice.bench.flink;
 
-import io.sluice.connectors.delta.DeltaSink;
-import io.sluice.connectors.delta.WriteMode;
 import java.io.File;
 import java.io.IOException;
-import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.table.api.EnvironmentSettings;
 import org.apache.flink.table.api.Table;
 import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
-import org.apache.flink.table.data.RowData;
-import org.apache.flink.table.types.DataType;
-import org.apache.flink.table.types.logical.RowType;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.util.HadoopInputFile;
@@ -44,12 +38,7 @@ final class Enrich {
     TpchTables.register(tables, "customer", TpchTables.CUSTOMER, parquetDir + "/customer",
         "parquet");
     Table result = tables.sqlQuery(QUERY);
-    DataType rowType = result.getResolvedSchema().toPhysicalRowDataType();
-    DataStream<RowData> rows = tables.toDataStream(result, rowType.bridgedTo(RowData.class));
-    DeltaSink.builder(Paths.uri(outTable), (RowType) rowType.getLogicalType())
-        .mode(WriteMode.OVERWRITE)
-        .uidPrefix(SINK)
-        .build(rows);
+    TpchTables.overwriteDelta(tables, result, outTable, SINK);
 
     BenchCluster.TimedRun run = cluster.execute(env, "W3 enrich + aggregate", started);
     long rowsRead = parquetRows(parquetDir + "/lineitem") + parquetRows(parquetDir + "/orders")

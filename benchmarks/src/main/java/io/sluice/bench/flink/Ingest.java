@@ -1,15 +1,10 @@
 package io.sluice.bench.flink;
 
 import io.sluice.connectors.delta.DeltaSink;
-import io.sluice.connectors.delta.WriteMode;
-import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.table.api.EnvironmentSettings;
 import org.apache.flink.table.api.Table;
 import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
-import org.apache.flink.table.data.RowData;
-import org.apache.flink.table.types.DataType;
-import org.apache.flink.table.types.logical.RowType;
 
 /**
  * W1: every JSON lines file of the lineitem folder, read by Flink's filesystem connector with the
@@ -32,12 +27,7 @@ final class Ingest {
         EnvironmentSettings.inBatchMode());
     TpchTables.register(tables, "lineitem", TpchTables.LINEITEM, lineitemJsonDir, "json");
     Table lineitem = tables.from("lineitem");
-    DataType rowType = lineitem.getResolvedSchema().toPhysicalRowDataType();
-    DataStream<RowData> rows = tables.toDataStream(lineitem, rowType.bridgedTo(RowData.class));
-    DeltaSink.builder(Paths.uri(outTable), (RowType) rowType.getLogicalType())
-        .mode(WriteMode.OVERWRITE)
-        .uidPrefix(SINK)
-        .build(rows);
+    TpchTables.overwriteDelta(tables, lineitem, outTable, SINK);
 
     BenchCluster.TimedRun run = cluster.execute(env, "W1 ingest", started);
     long rowsRead = run.counter(DeltaSink.rowsCommittedAccumulator(SINK));

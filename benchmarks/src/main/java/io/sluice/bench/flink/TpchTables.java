@@ -1,6 +1,13 @@
 package io.sluice.bench.flink;
 
+import io.sluice.connectors.delta.DeltaSink;
+import io.sluice.connectors.delta.WriteMode;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.table.api.Table;
 import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
+import org.apache.flink.table.data.RowData;
+import org.apache.flink.table.types.DataType;
+import org.apache.flink.table.types.logical.RowType;
 
 /**
  * The contract's TPC-H tables as Flink filesystem tables with their schema given (no inference):
@@ -31,5 +38,15 @@ final class TpchTables {
     tables.executeSql(String.format(
         "CREATE TEMPORARY TABLE %s (%s) WITH ('connector' = 'filesystem', 'path' = '%s', "
             + "'format' = '%s')", name, columns, path.replace("'", "''"), format));
+  }
+
+  /** Writes {@code table}'s rows to the Delta table {@code outTable}, replacing its content, in one commit. */
+  static void overwriteDelta(StreamTableEnvironment tables, Table table, String outTable, String sink) {
+    DataType rowType = table.getResolvedSchema().toPhysicalRowDataType();
+    DataStream<RowData> rows = tables.toDataStream(table, rowType.bridgedTo(RowData.class));
+    DeltaSink.builder(Paths.uri(outTable), (RowType) rowType.getLogicalType())
+        .mode(WriteMode.OVERWRITE)
+        .uidPrefix(sink)
+        .build(rows);
   }
 }
